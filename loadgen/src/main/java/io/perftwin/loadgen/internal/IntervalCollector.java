@@ -1,0 +1,166 @@
+package io.perftwin.loadgen.internal;
+
+import io.perftwin.loadgen.ErrorKind;
+import io.perftwin.loadgen.IntervalSnapshot;
+import io.perftwin.loadgen.LoadPlan;
+import io.perftwin.loadgen.Phase;
+import io.perftwin.loadgen.results.Histograms;
+import io.perftwin.loadgen.results.IntervalPoint;
+import io.perftwin.loadgen.results.LatencyLogWriter;
+import io.perftwin.loadgen.results.LatencyTags;
+import io.perftwin.loadgen.results.RequestStats;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.SingleWriterRecorder;
+
+/**
+ * Takes interval histograms from every recorder, merges the loops, writes one latency-log entry
+ * per tag, and keeps exact per-phase totals. Runs on one thread (the engine's caller).
+ */
+final class IntervalCollector {
+  private final LoadPlan plan;
+  private final RecorderBook book;
+  private final LatencyLogWriter log;
+  private final Histogram scratch = Histograms.create();
+
+  private final Histogram[][] responseTotal; // [phase][name]
+  private final Histogram[][] serviceTotal;
+  private final Histogram[] lagTotal; // [phase]
+  private final List<IntervalPoint> timeline = new ArrayList<>();
+  private long totalCompleted;
+  private long totalErrors;
+
+  IntervalCollector(LoadPlan plan, RecorderBook book, LatencyLogWriter log) {
+    this.plan = plan;
+    this.book = book;
+    this.log = log;
+    responseTotal = new Histogram[book.phases][book.names];
+    serviceTotal = new Histogram[book.phases][book.names];
+    lagTotal = new Histogram[book.phases];
+    for (int p = 0; p < book.phases; p++) {
+      lagTotal[p] = Histograms.create();
+      for (int n = 0; n < book.names; n++) {
+        responseTotal[p][n] = Histograms.create();
+        serviceTotal[p][n] = Histograms.create();
+      }
+    }
+  }
+
+  /**
+   * Collects one interval.
+   *
+   * @param startSeconds interval start, seconds since the run start
+   * @param endSeconds interval end
+   * @param phaseName phase running at the end of the interval, for the snapshot
+   */
+  IntervalSnapshot collect(double startSeconds, double endSeconds, String phaseName) {
+    // Tags merge all phases of the same kind (measured / warm-up) within an interval.
+    Map<String, Histogram> tagged = new LinkedHashMap<>();
+    Histogram intervalAll = Histograms.create();
+    Histogram intervalErrors = Histograms.create();
+    for (int phaseIndex = 0; phaseIndex < book.phases; phaseIndex++) {
+      final int p = phaseIndex;
+      boolean warmup = plan.phases().get(p).warmup();
+      Histogram lag = drain(loop -> book.lag(loop, p));
+      lagTotal[p].add(lag);
+      addTagged(tagged, LatencyTags.lag(warmup), lag);
+      for (int n = 0; n < book.names; n++) {
+        final int name = n;
+        String requestName = plan.requests().get(n).name();
+        Histogram rt = drain(loop -> book.response(loop, p, name));
+        Histogram st = drain(loop -> book.service(loop, p, name));
+        Histogram er = drain(loop -> book.errors(loop, p, name));
+        responseTotal[p][n].add(rt);
+        serviceTotal[p][n].add(st);
+        intervalAll.add(rt);
+        intervalErrors.add(er);
+        addTagged(tagged, LatencyTags.response(requestName, warmup), rt);
+        addTagged(tagged, LatencyTags.service(requestName, warmup), st);
+        addTagged(tagged, LatencyTags.errors(requestName, warmup), er);
+      }
+    }
+    for (Map.Entry<String, Histogram> e : tagged.entrySet()) {
+      if (e.getValue().getTotalCount() > 0) {
+        log.write(e.getKey(), startSeconds, endSeconds, e.getValue());
+      }
+    }
+    log.flush();
+
+    long completed = intervalAll.getTotalCount();
+    long errors = intervalErrors.getTotalCount();
+    totalCompleted += completed;
+    totalErrors += errors;
+    timeline.add(new IntervalPoint(startSeconds, endSeconds, completed, errors,
+        Histograms.percentileMillis(intervalAll, 50), Histograms.percentileMillis(intervalAll, 99),
+        completed == 0 ? Double.NaN : Histograms.millis(intervalAll.getMaxValue())));
+    return new IntervalSnapshot(endSeconds, phaseName, endSeconds - startSeconds, completed, errors,
+        Histograms.percentileMillis(intervalAll, 99), totalCompleted, totalErrors, book.inFlight.sum());
+  }
+
+  private interface RecorderPick {
+    SingleWriterRecorder pick(int loop);
+  }
+
+  private Histogram drain(RecorderPick pick) {
+    Histogram sum = Histograms.create();
+    for (int l = 0; l < book.loops; l++) {
+      pick.pick(l).getIntervalHistogramInto(scratch);
+      sum.add(scratch);
+    }
+    return sum;
+  }
+
+  private static void addTagged(Map<String, Histogram> tagged, String tag, Histogram h) {
+    Histogram existing = tagged.get(tag);
+    if (existing == null) {
+      tagged.put(tag, h.copy());
+    } else {
+      existing.add(h);
+    }
+  }
+
+  List<IntervalPoint> timeline() {
+    return timeline;
+  }
+
+  /** Exact totals per request name over the measured (non-warm-up) phases. */
+  Map<String, RequestStats> measuredRequests() {
+    Map<String, RequestStats> out = new LinkedHashMap<>();
+    for (int n = 0; n < book.names; n++) {
+      Histogram rt = Histograms.create();
+      Histogram st = Histograms.create();
+      EnumMap<ErrorKind, Long> errs = new EnumMap<>(ErrorKind.class);
+      for (int p = 0; p < book.phases; p++) {
+        if (plan.phases().get(p).warmup()) {
+          continue;
+        }
+        rt.add(responseTotal[p][n]);
+        st.add(serviceTotal[p][n]);
+        for (ErrorKind k : ErrorKind.values()) {
+          long c = book.errorCount(p, n, k);
+          if (c > 0) {
+            errs.merge(k, c, Long::sum);
+          }
+        }
+      }
+      out.put(plan.requests().get(n).name(), new RequestStats(rt, st, errs));
+    }
+    return out;
+  }
+
+  /** Schedule lag over the measured phases. */
+  Histogram measuredLag() {
+    Histogram lag = Histograms.create();
+    for (int p = 0; p < book.phases; p++) {
+      Phase phase = plan.phases().get(p);
+      if (!phase.warmup()) {
+        lag.add(lagTotal[p]);
+      }
+    }
+    return lag;
+  }
+}

@@ -1,0 +1,188 @@
+package io.perftwin.loadgen.internal;
+
+import io.perftwin.loadgen.ErrorKind;
+import io.perftwin.loadgen.Formats;
+import io.perftwin.loadgen.IntervalSnapshot;
+import io.perftwin.loadgen.LoadDefaults;
+import io.perftwin.loadgen.LoadEngine;
+import io.perftwin.loadgen.LoadPlan;
+import io.perftwin.loadgen.NanoClock;
+import io.perftwin.loadgen.OpenShape;
+import io.perftwin.loadgen.Phase;
+import io.perftwin.loadgen.RunControl;
+import io.perftwin.loadgen.RunObserver;
+import io.perftwin.loadgen.results.Histograms;
+import io.perftwin.loadgen.results.LatencyLogWriter;
+import io.perftwin.loadgen.results.MeasuredRun;
+import io.perftwin.loadgen.results.RequestStats;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/** The Vert.x open-model engine. See {@link LoadLoop} for pacing, {@link IntervalCollector} for recording. */
+public final class VertxEngine implements LoadEngine {
+  /** Lead time between deploying the loops and the first intended arrival. */
+  private static final long START_LEAD_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+  /** How often the collector looks for the end of the run between interval ticks. */
+  private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
+  private final NanoClock clock;
+  private final Clock wallClock;
+
+  public VertxEngine(NanoClock clock, Clock wallClock) {
+    this.clock = clock;
+    this.wallClock = wallClock;
+  }
+
+  @Override
+  public MeasuredRun run(LoadPlan plan, RunObserver observer, LatencyLogWriter latencyLog, RunControl control) {
+    int loops = plan.eventLoops();
+    Vertx vertx = Vertx.vertx(new VertxOptions()
+        .setPreferNativeTransport(true)
+        .setEventLoopPoolSize(loops)
+        .setWorkerPoolSize(1)
+        .setInternalBlockingPoolSize(1));
+    try {
+      return drive(vertx, plan, observer, latencyLog, control);
+    } finally {
+      vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).exceptionally(t -> null).join();
+    }
+  }
+
+  private MeasuredRun drive(Vertx vertx, LoadPlan plan, RunObserver observer, LatencyLogWriter latencyLog, RunControl control) {
+    int loops = plan.eventLoops();
+    RecorderBook book = new RecorderBook(loops, plan.phases().size(), plan.requests().size());
+    IntervalCollector collector = new IntervalCollector(plan, book, latencyLog);
+    AtomicInteger loopsScheduling = new AtomicInteger(loops);
+    long startNanos = clock.nanoTime() + START_LEAD_NANOS;
+    Instant startWall = wallClock.instant().plusNanos(START_LEAD_NANOS);
+    latencyLog.start(startWall.toEpochMilli(), "perftwin latency log; values in ns, max column in ms; see docs/results-format.md");
+
+    List<LoadLoop> deployed = new CopyOnWriteArrayList<>();
+    AtomicInteger nextShare = new AtomicInteger();
+    vertx.deployVerticle(() -> {
+          LoadLoop loop = new LoadLoop(nextShare.getAndIncrement(), plan, book, clock, startNanos, loopsScheduling::decrementAndGet);
+          deployed.add(loop);
+          return loop;
+        }, new DeploymentOptions().setInstances(loops))
+        .toCompletionStage().toCompletableFuture().join();
+
+    long intervalNanos = LoadDefaults.REPORTING_INTERVAL.toNanos();
+    long lastTick = startNanos;
+    long nextTick = startNanos + intervalNanos;
+    long drainDeadline = Long.MAX_VALUE;
+    boolean stopForwarded = false;
+    waitUntil(startNanos);
+    while (true) {
+      long now = clock.nanoTime();
+      if (control.isStopRequested() && !stopForwarded) {
+        stopForwarded = true;
+        for (LoadLoop loop : deployed) {
+          loop.loopContext().runOnContext(v -> loop.stopScheduling());
+        }
+        drainDeadline = Math.min(drainDeadline, now + LoadDefaults.INTERRUPT_GRACE.toNanos());
+      }
+      boolean schedulingDone = loopsScheduling.get() == 0;
+      if (schedulingDone && drainDeadline == Long.MAX_VALUE) {
+        drainDeadline = now + plan.requestTimeout().toNanos() + TimeUnit.SECONDS.toNanos(1);
+      }
+      boolean finished = schedulingDone && (book.inFlight.sum() == 0 || now >= drainDeadline);
+      if (finished) {
+        break;
+      }
+      if (now >= nextTick) {
+        IntervalSnapshot s = collector.collect(seconds(lastTick - startNanos), seconds(nextTick - startNanos), phaseAt(plan, nextTick - startNanos));
+        observer.onInterval(s);
+        lastTick = nextTick;
+        nextTick += intervalNanos;
+        continue;
+      }
+      LockSupport.parkNanos(Math.min(POLL_NANOS, nextTick - now));
+    }
+    // Requests still in flight at the deadline are failed by closing the clients, and recorded.
+    if (book.inFlight.sum() > 0) {
+      List<Future<Void>> closes = new ArrayList<>();
+      for (LoadLoop loop : deployed) {
+        closes.add(Future.future(p -> loop.loopContext().runOnContext(v -> loop.closeClient().onComplete(p))));
+      }
+      Future.join(closes).toCompletionStage().toCompletableFuture().orTimeout(5, TimeUnit.SECONDS).exceptionally(t -> null).join();
+    }
+    long end = clock.nanoTime();
+    IntervalSnapshot last = collector.collect(seconds(lastTick - startNanos), seconds(end - startNanos), phaseAt(plan, end - startNanos));
+    observer.onInterval(last);
+
+    Map<String, RequestStats> requests = collector.measuredRequests();
+    double measuredSeconds = plan.measuredDuration().toNanos() / 1e9;
+    double offered = 0;
+    for (Phase p : plan.phases()) {
+      if (!p.warmup() && p.shape() instanceof OpenShape open) {
+        offered += open.expectedArrivals(p.duration());
+      }
+    }
+    MeasuredRunDraft draft = new MeasuredRunDraft(requests, collector.measuredLag(), measuredSeconds);
+    List<String> invalid = invalidReasons(plan, draft, control);
+    return new MeasuredRun(startWall, wallClock.instant(), measuredSeconds,
+        measuredSeconds > 0 ? offered / measuredSeconds : 0, requests, draft.lag, collector.timeline(), invalid);
+  }
+
+  private record MeasuredRunDraft(Map<String, RequestStats> requests, org.HdrHistogram.Histogram lag, double measuredSeconds) {}
+
+  /** Why the generator's measurement cannot be trusted; empty when it can. */
+  static List<String> invalidReasons(LoadPlan plan, MeasuredRunDraft run, RunControl control) {
+    List<String> reasons = new ArrayList<>();
+    if (control.isStopRequested()) {
+      reasons.add("interrupted: " + control.stopReason());
+    }
+    RequestStats all = RequestStats.sum(run.requests().values());
+    if (all.count() == 0) {
+      reasons.add("no request completed in the measured phases");
+    } else {
+      long connectFailures = all.errorsByKind().getOrDefault(ErrorKind.CONNECT_REFUSED, 0L)
+          + all.errorsByKind().getOrDefault(ErrorKind.CONNECT_TIMEOUT, 0L);
+      if (connectFailures == all.count()) {
+        reasons.add("target unreachable: all " + all.count() + " requests failed to connect to " + plan.target());
+      }
+    }
+    if (run.lag().getTotalCount() > 0) {
+      double lagP99 = Histograms.percentileMillis(run.lag(), 99);
+      double limit = plan.maxScheduleLagP99().toNanos() / 1e6;
+      if (lagP99 > limit) {
+        reasons.add("generator fell behind: schedule lag p99 " + Formats.fixed(lagP99, 2) + " ms > "
+            + Formats.number(limit) + " ms (load.maxScheduleLag); the offered rate was not held");
+      }
+    }
+    return reasons;
+  }
+
+  private static String phaseAt(LoadPlan plan, long offsetNanos) {
+    long t = 0;
+    for (Phase p : plan.phases()) {
+      t += p.duration().toNanos();
+      if (offsetNanos <= t) {
+        return p.name();
+      }
+    }
+    return "drain";
+  }
+
+  private void waitUntil(long deadlineNanos) {
+    long now;
+    while ((now = clock.nanoTime()) < deadlineNanos) {
+      LockSupport.parkNanos(deadlineNanos - now);
+    }
+  }
+
+  private static double seconds(long nanos) {
+    return nanos / 1e9;
+  }
+}
