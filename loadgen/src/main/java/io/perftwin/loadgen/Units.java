@@ -102,21 +102,19 @@ public final class Units {
     return m;
   }
 
-  /** A duration in the shortest exact unit: {@code 20ms}, {@code 1.5s}, {@code 250us}. */
+  /** A duration in the largest unit that keeps it at least 1: {@code 20ms}, {@code 1.5s}, {@code 250us}. */
   public static String format(Duration d) {
     long nanos = d.toNanos();
-    if (nanos % 1_000_000_000L == 0 && nanos != 0) {
-      return (nanos / 1_000_000_000L) + "s";
-    }
-    if (nanos % 1_000_000L == 0) {
-      return Formats.number(nanos / 1e6) + "ms";
-    }
     if (nanos >= 1_000_000_000L) {
       return Formats.number(nanos / 1e9) + "s";
     }
     if (nanos >= 1_000_000L) {
       return Formats.number(nanos / 1e6) + "ms";
     }
-    return Formats.number(nanos / 1e3) + "us";
+    if (nanos >= 1_000L || nanos == 0) {
+      return Formats.number(nanos / 1e3) + "us";
+    }
+    return nanos + "ns";
   }
+
 }
