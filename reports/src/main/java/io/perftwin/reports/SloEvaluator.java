@@ -1,0 +1,71 @@
+package io.perftwin.reports;
+
+import io.perftwin.loadgen.results.Histograms;
+import io.perftwin.loadgen.results.MeasuredRun;
+import io.perftwin.loadgen.results.RequestStats;
+import java.util.ArrayList;
+import java.util.List;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Measures each {@link Slo} on a {@link MeasuredRun}.
+ *
+ * <ul>
+ *   <li>{@code PERCENTILE}, {@code MEAN}, {@code MAX}: of the response-time histogram (from the
+ *       intended start), in milliseconds. Values carry the histogram's resolution (3 significant
+ *       digits): a percentile or the max is the highest value equivalent to the recorded one.</li>
+ *   <li>{@code ERRORS}: failed / completed requests; NaN (and so a failure) when none completed.</li>
+ *   <li>{@code THROUGHPUT}: {@link MeasuredRun#throughput successful responses per measured second}.</li>
+ * </ul>
+ *
+ * <p>Latency metrics of a scope with no completed request are NaN and fail.
+ */
+public final class SloEvaluator {
+  private SloEvaluator() {}
+
+  /** The scope name of all requests together, in results and every report. */
+  public static final String ALL = "all";
+
+  /**
+   * Evaluates every objective, in order.
+   *
+   * @throws IllegalArgumentException if an objective's scope is not a request name of the run
+   */
+  public static List<SloResult> evaluate(List<Slo> slos, MeasuredRun run) {
+    RequestStats all = null;
+    List<SloResult> results = new ArrayList<>(slos.size());
+    for (Slo slo : slos) {
+      RequestStats stats;
+      String scope;
+      if (slo.scope() == null) {
+        if (all == null) {
+          all = run.all();
+        }
+        stats = all;
+        scope = ALL;
+      } else {
+        stats = run.requests().get(slo.scope());
+        if (stats == null) {
+          throw new IllegalArgumentException("SLO '" + slo.text() + "' names request '" + slo.scope()
+              + "', which the run does not have; request names: " + run.requests().keySet());
+        }
+        scope = slo.scope();
+      }
+      double actual = actual(slo, run, stats);
+      results.add(new SloResult(slo, scope, actual, slo.comparison().holds(actual, slo.threshold())));
+    }
+    return List.copyOf(results);
+  }
+
+  private static double actual(Slo slo, MeasuredRun run, RequestStats stats) {
+    Histogram rt = stats.responseTime();
+    boolean empty = rt.getTotalCount() == 0;
+    return switch (slo.metric()) {
+      case PERCENTILE -> Histograms.percentileMillis(rt, slo.percentile());
+      case MEAN -> empty ? Double.NaN : rt.getMean() / 1e6;
+      case MAX -> empty ? Double.NaN : Histograms.millis(rt.getMaxValue());
+      case ERRORS -> stats.count() == 0 ? Double.NaN : (double) stats.errors() / stats.count();
+      case THROUGHPUT -> run.throughput(stats);
+    };
+  }
+}

@@ -1,0 +1,70 @@
+package io.perftwin.reports.internal;
+
+import io.perftwin.loadgen.Formats;
+import io.perftwin.reports.SloResult;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/** How reports round and print numbers; {@link java.util.Locale#ROOT} throughout (via {@link Formats}). */
+public final class Figures {
+  private Figures() {}
+
+  /** Decimals kept in summary.json for milliseconds, rates and seconds. */
+  public static final int JSON_DECIMALS = 3;
+
+  /**
+   * Decimals kept in summary.json for ratios: an error objective of 0.01% is 0.0001, which
+   * three decimals would print as 0.
+   */
+  public static final int JSON_RATIO_DECIMALS = 6;
+
+  /** Printed where a value does not exist (nothing was measured). */
+  public static final String MISSING = "-";
+
+  /** Half-up rounding; {@code null} for NaN and infinities (JSON has no such numbers). */
+  public static Double rounded(double value, int decimals) {
+    if (!Double.isFinite(value)) {
+      return null;
+    }
+    double r = BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).doubleValue();
+    return r == 0 ? 0.0 : r; // no "-0.0"
+  }
+
+  /** A value of summary.json: {@value #JSON_RATIO_DECIMALS} decimals for ratios, else {@value #JSON_DECIMALS}. */
+  public static Double json(double value, String unit) {
+    return rounded(value, "ratio".equals(unit) ? JSON_RATIO_DECIMALS : JSON_DECIMALS);
+  }
+
+  /** A value of summary.json with {@value #JSON_DECIMALS} decimals. */
+  public static Double json(double value) {
+    return rounded(value, JSON_DECIMALS);
+  }
+
+  /** Milliseconds in a table column: two decimals, {@value #MISSING} when absent. */
+  public static String millis(double ms) {
+    return Double.isFinite(ms) ? Formats.fixed(ms, 2) : MISSING;
+  }
+
+  /** A rate per second in a table column: one decimal. */
+  public static String rate(double perSecond) {
+    return Double.isFinite(perSecond) ? Formats.fixed(perSecond, 1) : MISSING;
+  }
+
+  /** A measured value with its unit, as people read it: {@code 73.2 ms}, {@code 0.05%}, {@code 500.4/s}. */
+  public static String actual(SloResult result) {
+    double v = result.actual();
+    if (!Double.isFinite(v)) {
+      return "n/a (no completed requests)";
+    }
+    return switch (result.slo().metric()) {
+      case PERCENTILE, MEAN, MAX -> Formats.number(rounded(v, 3)) + " ms";
+      case ERRORS -> Formats.number(rounded(v * 100, 4)) + "%";
+      case THROUGHPUT -> Formats.number(rounded(v, 1)) + "/s";
+    };
+  }
+
+  /** {@code PASS} or {@code FAIL}. */
+  public static String passFail(boolean pass) {
+    return pass ? "PASS" : "FAIL";
+  }
+}

@@ -1,0 +1,61 @@
+package io.perftwin.scenarios.cli;
+
+import io.perftwin.infra.DemoService;
+import io.perftwin.infra.DemoServiceConfig;
+import io.perftwin.infra.ServiceTime;
+import io.perftwin.scenarios.ExitCodes;
+import io.perftwin.scenarios.parse.ServiceTimeParser;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code twin demo-service}: the built-in demo service alone, until Ctrl-C. */
+@Command(name = "demo-service", mixinStandardHelpOptions = true,
+    description = "Run the built-in demo service alone until interrupted.")
+final class DemoServiceCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--host", defaultValue = "127.0.0.1", description = "address to listen on (default: ${DEFAULT-VALUE})")
+  String host;
+
+  @Option(names = "--port", defaultValue = "8080", description = "port, 0 for any (default: ${DEFAULT-VALUE})")
+  int port;
+
+  @Option(names = "--workers", description = "requests served at once (default: 8)")
+  Integer workers;
+
+  @Option(names = "--service-time", paramLabel = "DIST",
+      description = "constant(D), exponential(D) or D (default: exponential(2ms))")
+  String serviceTime;
+
+  @Option(names = "--seed", defaultValue = "1", description = "seed of random service times (default: ${DEFAULT-VALUE})")
+  long seed;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    DemoServiceConfig config = DemoServiceConfig.DEFAULT;
+    try {
+      if (workers != null) {
+        config = config.withWorkers(workers);
+      }
+      if (serviceTime != null) {
+        ServiceTime st = ServiceTimeParser.parse(serviceTime);
+        config = config.withServiceTime(st);
+      }
+    } catch (IllegalArgumentException e) {
+      spec.commandLine().getErr().println("twin demo-service: " + e.getMessage());
+      return ExitCodes.BAD_INPUT;
+    }
+    DemoService service = DemoService.start(config, host, port, seed);
+    CountDownLatch stop = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      service.close();
+      stop.countDown();
+    }, "demo-service-stop"));
+    spec.commandLine().getOut().println(service.describe() + ", listening on http://" + host + ":" + service.port());
+    stop.await();
+    return ExitCodes.PASS;
+  }
+}

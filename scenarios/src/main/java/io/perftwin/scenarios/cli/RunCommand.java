@@ -1,0 +1,72 @@
+package io.perftwin.scenarios.cli;
+
+import io.perftwin.scenarios.ExitCodes;
+import io.perftwin.scenarios.Overrides;
+import io.perftwin.scenarios.Scenario;
+import io.perftwin.scenarios.ScenarioException;
+import io.perftwin.scenarios.ScenarioParser;
+import io.perftwin.scenarios.run.RunOptions;
+import io.perftwin.scenarios.run.RunOutcome;
+import io.perftwin.scenarios.run.Runner;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code twin run}. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = "Run one scenario: environment up, load, report, environment down.")
+final class RunCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "SCENARIO.yaml", description = "the scenario file")
+  Path scenarioFile;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs",
+      description = "folder in which the run folder <UTC time>-<scenario> is created (default: ${DEFAULT-VALUE})")
+  Path runsRoot;
+
+  @Option(names = "--set", paramLabel = "PATH=VALUE",
+      description = "override one setting, e.g. --set load.connections=8 --set slo.0='p99 < 20ms'")
+  List<String> sets = new ArrayList<>();
+
+  @Option(names = "--rate", paramLabel = "R", description = "rate of every measured phase, e.g. 800/s")
+  String rate;
+
+  @Option(names = "--duration", paramLabel = "D", description = "duration of every measured phase, e.g. 60s")
+  String duration;
+
+  @Override
+  public Integer call() {
+    Overrides overrides = new Overrides(sets, rate, duration);
+    Scenario scenario;
+    try {
+      scenario = ScenarioParser.parse(scenarioFile, overrides);
+    } catch (ScenarioException e) {
+      spec.commandLine().getErr().println(e.getMessage());
+      return ExitCodes.BAD_INPUT;
+    }
+    List<String> given = new ArrayList<>();
+    sets.forEach(s -> given.add("--set " + s));
+    if (rate != null) {
+      given.add("--rate " + rate);
+    }
+    if (duration != null) {
+      given.add("--duration " + duration);
+    }
+    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    RunOutcome outcome = new Runner(Clock.systemUTC(), out)
+        .run(scenario, new RunOptions(runsRoot, given, System.console() != null));
+    if (outcome.exitCode() == ExitCodes.INVALID) {
+      spec.commandLine().getErr().println("twin: " + outcome.message());
+    }
+    return outcome.exitCode();
+  }
+}

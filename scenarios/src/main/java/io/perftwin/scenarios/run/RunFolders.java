@@ -1,0 +1,36 @@
+package io.perftwin.scenarios.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** Names and creates run folders: {@code <runs root>/<UTC time>-<scenario>}, never reusing one. */
+final class RunFolders {
+  private RunFolders() {}
+
+  private static final DateTimeFormatter ID_TIME =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+  /** Creates a new, empty run folder and returns it; its name is the run id. */
+  static Path create(Path runsRoot, Instant now, String scenario) {
+    String base = ID_TIME.format(now) + "-" + scenario;
+    try {
+      Files.createDirectories(runsRoot);
+      for (int i = 1; ; i++) {
+        Path dir = runsRoot.resolve(i == 1 ? base : base + "-" + i);
+        try {
+          return Files.createDirectory(dir);
+        } catch (FileAlreadyExistsException e) {
+          // another run in the same second: take the next suffix
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a run folder under " + runsRoot + ": " + e.getMessage(), e);
+    }
+  }
+}

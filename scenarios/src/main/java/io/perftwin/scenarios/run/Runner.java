@@ -1,0 +1,165 @@
+package io.perftwin.scenarios.run;
+
+import io.perftwin.loadgen.LoadDefaults;
+import io.perftwin.loadgen.LoadEngines;
+import io.perftwin.loadgen.LoadPlan;
+import io.perftwin.loadgen.Phase;
+import io.perftwin.loadgen.RunControl;
+import io.perftwin.loadgen.results.LatencyLogWriter;
+import io.perftwin.loadgen.results.MeasuredRun;
+import io.perftwin.loadgen.results.ResultsJson;
+import io.perftwin.loadgen.results.RunManifest;
+import io.perftwin.reports.ConsoleSummary;
+import io.perftwin.reports.RunReport;
+import io.perftwin.reports.RunSummary;
+import io.perftwin.scenarios.ExitCodes;
+import io.perftwin.scenarios.Scenario;
+import io.perftwin.scenarios.ToolVersion;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one scenario: environment up, shaping on, load, report, environment down. Every exit
+ * path undoes what was set up; an interrupted or failed run keeps what it measured.
+ */
+public final class Runner {
+  /** How long a signal handler waits for the results to be written before giving up. */
+  private static final long SIGNAL_WAIT_SECONDS = 30;
+
+  private final Clock clock;
+  private final PrintStream out;
+
+  public Runner(Clock clock, PrintStream out) {
+    this.clock = clock;
+    this.out = out;
+  }
+
+  public RunOutcome run(Scenario scenario, RunOptions options) {
+    if (!scenario.network().isEmpty()) {
+      // Checked before anything is created: nothing to undo, nothing written.
+      return new RunOutcome(ExitCodes.INVALID, null,
+          "environment failed: no shaping backend is available yet for " + String.join(", ", scenario.network().knobsSet())
+              + " (network shaping is not implemented yet); remove the 'network' section to run without it");
+    }
+    long seed = scenario.seed() != null ? scenario.seed() : new SecureRandom().nextLong();
+    RunControl control = new RunControl();
+    CountDownLatch resultsWritten = new CountDownLatch(1);
+    Thread hook = new Thread(() -> {
+      control.requestStop("signal received (Ctrl-C or SIGTERM)");
+      try {
+        resultsWritten.await(SIGNAL_WAIT_SECONDS, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      Runtime.getRuntime().halt(ExitCodes.INVALID);
+    }, "twin-interrupt");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      return runInside(scenario, options, seed, control);
+    } finally {
+      resultsWritten.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // A signal is being handled; the hook exits with code 3 now that results are written.
+      }
+    }
+  }
+
+  private RunOutcome runInside(Scenario scenario, RunOptions options, long seed, RunControl control) {
+    Path dir = RunFolders.create(options.runsRoot(), clock.instant(), scenario.name());
+    RunManifest manifest = null;
+    try (TargetEnvironment env = LoopbackEnvironment.start(scenario.target(), seed)) {
+      LoadPlan plan = plan(scenario, env, seed);
+      manifest = manifest(scenario, options, dir, seed, env, plan);
+      ResultsJson.write(dir.resolve("run.json"), manifest);
+      out.println("perftwin " + ToolVersion.get() + ": " + scenario.name() + " → " + env.target()
+          + " (" + plan.phases().size() + " phases, " + plan.connections() + " connections, seed " + seed + ")");
+      out.println("results: " + dir);
+
+      ConsoleProgress progress = new ConsoleProgress(out, options.terminal(), 5);
+      MeasuredRun run;
+      try (LatencyLogWriter log = LatencyLogWriter.create(dir.resolve("latency.hlog"))) {
+        run = LoadEngines.vertx().run(plan, progress, log, control);
+      } finally {
+        progress.finish();
+      }
+      String outcome = control.isStopRequested() ? "interrupted" : "completed";
+      manifest = manifest.withStart(run.start().toString()).withEnd(run.end().toString(), outcome);
+      ResultsJson.write(dir.resolve("run.json"), manifest);
+      RunSummary summary = RunReport.write(dir, manifest, run, scenario.slos());
+      out.println();
+      out.print(ConsoleSummary.render(summary));
+      out.println("report: " + dir.resolve("report.html"));
+      return new RunOutcome(summary.verdict().exitCode(), dir, "verdict: " + summary.verdict().key());
+    } catch (RuntimeException e) {
+      String reason = "failed: " + e;
+      if (manifest != null) {
+        ResultsJson.write(dir.resolve("run.json"), manifest.withEnd(clock.instant().toString(), reason));
+      } else {
+        ResultsJson.writeString(dir.resolve("error.txt"), reason + "\n");
+      }
+      return new RunOutcome(ExitCodes.INVALID, dir, "run failed: " + e.getMessage());
+    }
+  }
+
+  static LoadPlan plan(Scenario scenario, TargetEnvironment env, long seed) {
+    int connections = scenario.load().connections();
+    return new LoadPlan(env.target(), connections, LoadDefaults.eventLoops(connections), scenario.load().phases(),
+        scenario.load().requests(), seed, scenario.load().timeout(), scenario.load().maxScheduleLag());
+  }
+
+  private RunManifest manifest(Scenario scenario, RunOptions options, Path dir, long seed, TargetEnvironment env, LoadPlan plan) {
+    List<RunManifest.PhaseWindow> windows = new ArrayList<>();
+    double t = 0;
+    for (Phase p : plan.phases()) {
+      double end = t + p.duration().toNanos() / 1e9;
+      windows.add(new RunManifest.PhaseWindow(p.name(), t, end, p.warmup(), p.shape().describe()));
+      t = end;
+    }
+    Map<String, Object> environment = new LinkedHashMap<>(env.describe());
+    environment.put("eventLoops", plan.eventLoops());
+    environment.put("cores", Runtime.getRuntime().availableProcessors());
+    Map<String, Object> shaping = new LinkedHashMap<>();
+    shaping.put("backend", "none");
+    shaping.put("fidelity", "exact (no network conditions requested)");
+    shaping.put("applied", Map.of());
+    shaping.put("notApplied", List.of());
+    return new RunManifest(
+        dir.getFileName().toString(),
+        scenario.name(),
+        scenario.file().toString(),
+        scenario.sha256(),
+        scenario.resolved(),
+        options.overrides(),
+        seed,
+        ToolVersion.get(),
+        System.getProperty("java.vendor") + " " + System.getProperty("java.version"),
+        hostName(),
+        Instant.now(clock).toString(),
+        null,
+        scenario.load().engine(),
+        environment,
+        shaping,
+        windows,
+        "running");
+  }
+
+  private static String hostName() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (Exception e) {
+      return "unknown";
+    }
+  }
+}
