@@ -21,23 +21,26 @@ public final class Figures {
   /** Printed where a value does not exist (nothing was measured). */
   public static final String MISSING = "-";
 
-  /** Half-up rounding; {@code null} for NaN and infinities (JSON has no such numbers). */
-  public static Double rounded(double value, int decimals) {
+  /**
+   * A number of summary.json: {@value #JSON_RATIO_DECIMALS} decimals for ratios, else
+   * {@value #JSON_DECIMALS}; {@code null} for NaN. A decimal, so that JSON shows {@code 0.000167}
+   * rather than {@code 1.67E-4}; trailing zeros dropped, but at least one decimal ({@code 500.0}).
+   */
+  public static BigDecimal json(double value, String unit) {
+    return decimal(value, "ratio".equals(unit) ? JSON_RATIO_DECIMALS : JSON_DECIMALS);
+  }
+
+  /** A number of summary.json with {@value #JSON_DECIMALS} decimals; see {@link #json(double, String)}. */
+  public static BigDecimal json(double value) {
+    return decimal(value, JSON_DECIMALS);
+  }
+
+  private static BigDecimal decimal(double value, int decimals) {
     if (!Double.isFinite(value)) {
       return null;
     }
-    double r = BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).doubleValue();
-    return r == 0 ? 0.0 : r; // no "-0.0"
-  }
-
-  /** A value of summary.json: {@value #JSON_RATIO_DECIMALS} decimals for ratios, else {@value #JSON_DECIMALS}. */
-  public static Double json(double value, String unit) {
-    return rounded(value, "ratio".equals(unit) ? JSON_RATIO_DECIMALS : JSON_DECIMALS);
-  }
-
-  /** A value of summary.json with {@value #JSON_DECIMALS} decimals. */
-  public static Double json(double value) {
-    return rounded(value, JSON_DECIMALS);
+    BigDecimal r = BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).stripTrailingZeros();
+    return r.scale() < 1 ? r.setScale(1) : r;
   }
 
   /** Milliseconds in a table column: two decimals, {@value #MISSING} when absent. */
@@ -61,6 +64,12 @@ public final class Figures {
       case ERRORS -> Formats.number(rounded(v * 100, 4)) + "%";
       case THROUGHPUT -> Formats.number(rounded(v, 1)) + "/s";
     };
+  }
+
+  /** Half-up rounding of a finite value, for printing. */
+  private static double rounded(double value, int decimals) {
+    double r = BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).doubleValue();
+    return r == 0 ? 0.0 : r; // no "-0"
   }
 
   /** {@code PASS} or {@code FAIL}. */
