@@ -36,7 +36,7 @@ public final class TwinCommand implements Runnable {
     CommandLine cl = new CommandLine(new TwinCommand());
     cl.setOut(out);
     cl.setErr(err);
-    cl.setExitCodeOnInvalidInput(ExitCodes.BAD_INPUT);
+    // picocli answers invalid input with CommandLine.ExitCode.USAGE, which is 2 = ExitCodes.BAD_INPUT.
     cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
       commandLine.getErr().println("twin: internal error: " + ex);
       ex.printStackTrace(commandLine.getErr());

@@ -101,7 +101,11 @@ public final class Runner {
       out.println();
       out.print(ConsoleSummary.render(summary));
       out.println("report: " + dir.resolve("report.html"));
-      return new RunOutcome(summary.verdict().exitCode(), dir, "verdict: " + summary.verdict().key());
+      String message = "verdict: " + summary.verdict().key();
+      if (!run.valid()) {
+        message += " (" + String.join("; ", run.invalidReasons()) + ")";
+      }
+      return new RunOutcome(summary.verdict().exitCode(), dir, message);
     } catch (RuntimeException e) {
       String reason = "failed: " + e;
       if (manifest != null) {
