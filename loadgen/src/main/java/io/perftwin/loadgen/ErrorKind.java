@@ -10,8 +10,13 @@ public enum ErrorKind {
   RESET("reset"),
   /** No complete response within the request timeout. */
   TIMEOUT("timeout"),
-  /** The response status was not 2xx or 3xx. */
+  /**
+   * The response status was not an expected one: 2xx or 3xx, or those of the request's
+   * {@link ResponseCheck.StatusIn} check.
+   */
   STATUS("status"),
+  /** The response failed a check on its body ({@link ResponseCheck.BodyContains}, {@link ResponseCheck.JsonFieldEquals}). */
+  CHECK_FAILED("checkFailed"),
   /** Any other I/O or protocol failure. */
   OTHER("other");
 

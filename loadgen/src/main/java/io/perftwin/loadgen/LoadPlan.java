@@ -2,8 +2,11 @@ package io.perftwin.loadgen;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -23,6 +26,9 @@ import java.util.Set;
  *     {@link ErrorKind#TIMEOUT} error
  * @param maxScheduleLagP99 the run is invalid if the p99 of schedule lag (dispatch time minus
  *     intended time) in measured phases exceeds this
+ * @param feeders the test data of the requests' templates; names unique, and each column in one
+ *     feeder only, so that every variable has exactly one source
+ * @param protocol the HTTP protocol spoken to the target
  */
 public record LoadPlan(
     URI target,
@@ -32,7 +38,9 @@ public record LoadPlan(
     List<RequestTemplate> requests,
     long seed,
     Duration requestTimeout,
-    Duration maxScheduleLagP99) {
+    Duration maxScheduleLagP99,
+    List<Feeder> feeders,
+    Protocol protocol) {
 
   public LoadPlan {
     Objects.requireNonNull(target, "target");
@@ -59,6 +67,61 @@ public record LoadPlan(
     }
     Objects.requireNonNull(requestTimeout, "requestTimeout");
     Objects.requireNonNull(maxScheduleLagP99, "maxScheduleLagP99");
+    Objects.requireNonNull(protocol, "protocol");
+    feeders = List.copyOf(feeders);
+    checkFeeders(feeders, requests);
+  }
+
+  /** A plan without feeders, over HTTP/1.1. */
+  public LoadPlan(URI target, int connections, int eventLoops, List<Phase> phases, List<RequestTemplate> requests,
+      long seed, Duration requestTimeout, Duration maxScheduleLagP99) {
+    this(target, connections, eventLoops, phases, requests, seed, requestTimeout, maxScheduleLagP99, List.of(), Protocol.HTTP1);
+  }
+
+  private static void checkFeeders(List<Feeder> feeders, List<RequestTemplate> requests) {
+    Map<String, Feeder> byName = new HashMap<>();
+    Map<String, Feeder> byColumn = new LinkedHashMap<>();
+    for (Feeder f : feeders) {
+      if (byName.putIfAbsent(f.name(), f) != null) {
+        throw new IllegalArgumentException("duplicate feeder name '" + f.name() + "'");
+      }
+      for (String c : f.columns()) {
+        Feeder other = byColumn.putIfAbsent(c, f);
+        if (other != null) {
+          throw new IllegalArgumentException("column '" + c + "' is in feeders '" + other.name() + "' and '" + f.name()
+              + "'; a variable must come from one feeder, rename one of the columns");
+        }
+      }
+    }
+    Set<String> variables = byColumn.keySet();
+    for (RequestTemplate r : requests) {
+      compile(r, "path", r.path(), variables);
+      for (RequestTemplate.Header h : r.headers()) {
+        compile(r, "header '" + h.name() + "'", h.value(), variables);
+      }
+      if (r.body() != null) {
+        compile(r, "body", r.body(), variables);
+      }
+    }
+  }
+
+  private static void compile(RequestTemplate r, String where, String text, Set<String> variables) {
+    try {
+      Template.compile(text, variables);
+    } catch (TemplateException e) {
+      throw new IllegalArgumentException("request '" + r.name() + "': " + where + ": " + e.getMessage()
+          + (variables.isEmpty() ? " (no feeder provides any)" : ""), e);
+    }
+  }
+
+  /** The feeder that has a column named {@code variable}, or {@code null} if none has. */
+  public Feeder feederOf(String variable) {
+    for (Feeder f : feeders) {
+      if (f.columnIndex(variable) >= 0) {
+        return f;
+      }
+    }
+    return null;
   }
 
   /** Total planned duration of all phases. */

@@ -20,9 +20,17 @@ final class StallingServer implements AutoCloseable {
   private long stallUntilNanos;
   volatile long stallStartNanos;
 
+  private final long delayMillis;
+
   StallingServer(long stallAtRequest, long stallMillis) {
+    this(stallAtRequest, stallMillis, 0);
+  }
+
+  /** Also answers every request {@code delayMillis} late (0: at once). */
+  StallingServer(long stallAtRequest, long stallMillis, long delayMillis) {
     this.stallAtRequest = stallAtRequest;
     this.stallMillis = stallMillis;
+    this.delayMillis = delayMillis;
     server = vertx.createHttpServer().requestHandler(this::handle);
     server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
   }
@@ -41,6 +49,8 @@ final class StallingServer implements AutoCloseable {
     if (now < stallUntilNanos) {
       long delayMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(stallUntilNanos - now));
       vertx.setTimer(delayMillis, id -> request.response().end("late"));
+    } else if (delayMillis > 0) {
+      vertx.setTimer(delayMillis, id -> request.response().end("ok"));
     } else {
       request.response().end("ok");
     }

@@ -152,6 +152,11 @@ final class IntervalCollector {
     return out;
   }
 
+  /** Requests dispatched in a phase so far (every dispatch records one schedule-lag value). */
+  long dispatched(int phase) {
+    return lagTotal[phase].getTotalCount();
+  }
+
   /** Schedule lag over the measured phases. */
   Histogram measuredLag() {
     Histogram lag = Histograms.create();

@@ -113,7 +113,10 @@ public final class VertxEngine implements LoadEngine {
     if (book.inFlight.sum() > 0) {
       List<Future<Void>> closes = new ArrayList<>();
       for (LoadLoop loop : deployed) {
-        closes.add(Future.future(p -> loop.loopContext().runOnContext(v -> loop.closeClient().onComplete(p))));
+        closes.add(Future.future(p -> loop.loopContext().runOnContext(v -> {
+          loop.closeTransport();
+          p.complete();
+        })));
       }
       Future.join(closes).toCompletionStage().toCompletableFuture().orTimeout(5, TimeUnit.SECONDS).exceptionally(t -> null).join();
     }
@@ -123,11 +126,14 @@ public final class VertxEngine implements LoadEngine {
 
     Map<String, RequestStats> requests = collector.measuredRequests();
     double measuredSeconds = plan.measuredDuration().toNanos() / 1e9;
+    // Offered load: what open phases scheduled; for closed phases, what the users sent.
     double offered = 0;
-    for (Phase p : plan.phases()) {
-      if (!p.warmup() && p.shape() instanceof OpenShape open) {
-        offered += open.expectedArrivals(p.duration());
+    for (int i = 0; i < plan.phases().size(); i++) {
+      Phase p = plan.phases().get(i);
+      if (p.warmup()) {
+        continue;
       }
+      offered += p.shape() instanceof OpenShape open ? open.expectedArrivals(p.duration()) : collector.dispatched(i);
     }
     MeasuredRunDraft draft = new MeasuredRunDraft(requests, collector.measuredLag(), measuredSeconds);
     List<String> invalid = invalidReasons(plan, draft, control);

@@ -1,0 +1,69 @@
+package io.perftwin.bench;
+
+import com.sun.management.OperatingSystemMXBean;
+import io.perftwin.loadgen.ConstantRate;
+import io.perftwin.loadgen.LoadEngines;
+import io.perftwin.loadgen.LoadPlan;
+import io.perftwin.loadgen.Phase;
+import io.perftwin.loadgen.RequestTemplate;
+import io.perftwin.loadgen.RunControl;
+import io.perftwin.loadgen.RunObserver;
+import io.perftwin.loadgen.results.Histograms;
+import io.perftwin.loadgen.results.LatencyLogWriter;
+import io.perftwin.loadgen.results.MeasuredRun;
+import io.perftwin.loadgen.results.RequestStats;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Drives the Vert.x engine at a fixed open rate against a URL and prints one JSON line: requests
+ * completed, CPU seconds this process used while doing it, their ratio, achieved rate, schedule
+ * lag and latency. A warm-up run (same rate) comes first and is not counted, so the JIT is warm.
+ *
+ * <pre>java -cp … io.perftwin.bench.EngineBench URL RATE CONNECTIONS SECONDS [WARMUP_SECONDS] [LOOPS]</pre>
+ */
+public final class EngineBench {
+  private EngineBench() {}
+
+  public static void main(String[] args) {
+    if (args.length < 4) {
+      System.err.println("usage: EngineBench URL RATE CONNECTIONS SECONDS [WARMUP_SECONDS] [LOOPS]");
+      System.exit(2);
+    }
+    URI url = URI.create(args[0]);
+    double rate = Double.parseDouble(args[1]);
+    int connections = Integer.parseInt(args[2]);
+    Duration duration = Duration.ofSeconds(Long.parseLong(args[3]));
+    Duration warmup = Duration.ofSeconds(args.length > 4 ? Long.parseLong(args[4]) : 5);
+    int loops = args.length > 5 ? Integer.parseInt(args[5]) : Math.min(Runtime.getRuntime().availableProcessors(), connections);
+
+    run(url, rate, connections, loops, warmup);
+    OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    long cpuBefore = os.getProcessCpuTime();
+    long wallBefore = System.nanoTime();
+    MeasuredRun measured = run(url, rate, connections, loops, duration);
+    double cpuSeconds = (os.getProcessCpuTime() - cpuBefore) / 1e9;
+    double wallSeconds = (System.nanoTime() - wallBefore) / 1e9;
+    RequestStats all = measured.all();
+    System.out.println(String.format(Locale.ROOT,
+        "{\"engine\":\"perftwin\",\"offeredRate\":%.1f,\"connections\":%d,\"loops\":%d,\"requests\":%d,\"errors\":%d,"
+            + "\"wallSeconds\":%.3f,\"cpuSeconds\":%.3f,\"requestsPerCpuSecond\":%.0f,\"achievedRate\":%.1f,"
+            + "\"lagP99Ms\":%.3f,\"p50Ms\":%.3f,\"p99Ms\":%.3f,\"valid\":%b}",
+        rate, connections, loops, all.count(), all.errors(), wallSeconds, cpuSeconds, all.count() / cpuSeconds,
+        measured.achievedRate(all), Histograms.percentileMillis(measured.scheduleLag(), 99),
+        Histograms.percentileMillis(all.responseTime(), 50), Histograms.percentileMillis(all.responseTime(), 99),
+        measured.valid()));
+    System.exit(0);
+  }
+
+  private static MeasuredRun run(URI url, double rate, int connections, int loops, Duration duration) {
+    LoadPlan plan = new LoadPlan(url, connections, loops,
+        List.of(new Phase("steady", duration, new ConstantRate(rate), false)),
+        List.of(new RequestTemplate("get", 1, "GET", url.getPath().isEmpty() ? "/" : url.getPath(), List.of(), null)),
+        1, Duration.ofSeconds(10), Duration.ofMillis(10));
+    return LoadEngines.vertx().run(plan, RunObserver.NONE, LatencyLogWriter.discarding(), new RunControl());
+  }
+}

@@ -1,0 +1,326 @@
+package io.perftwin.loadgen.internal;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.perftwin.loadgen.ErrorKind;
+import io.perftwin.loadgen.NanoClock;
+import io.perftwin.loadgen.RequestTemplate;
+import io.perftwin.loadgen.ResponseCheck;
+import java.time.Duration;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * HTTP/1.1 over raw Netty channels on the loop's own event loop: pre-encoded requests, an
+ * allocation-free response parser, connections opened lazily up to the loop's share, requests
+ * waiting for a connection kept in primitive arrays. No per-request objects on the happy path.
+ *
+ * <p>Timeouts are found by a sweep every {@link #sweepNanos}: a request in flight longer than the
+ * timeout since it was written, or waiting for a connection longer than the timeout since it
+ * was dispatched, fails with {@link ErrorKind#TIMEOUT}; its connection is closed.
+ */
+final class Http1Transport implements Transport {
+  private final EventLoop eventLoop;
+  private final NanoClock clock;
+  private final Completion completion;
+  private final Bootstrap bootstrap;
+  private final InetSocketAddress address;
+  private final int maxConnections;
+  private final RequestRenderer[] requests;
+  private final boolean[] head;
+  private final long[] timeoutNanos;
+  private final ResponseCheck[][] checks;
+  private final boolean[] needsBody;
+  private final long sweepNanos;
+
+  private final ArrayDeque<Http1Connection> idle = new ArrayDeque<>();
+  private final List<Http1Connection> connections = new ArrayList<>();
+  private final WaitQueue waiting = new WaitQueue();
+  private int connecting;
+  private boolean closed;
+
+  Http1Transport(EventLoop eventLoop, boolean nativeTransport, NanoClock clock, Completion completion,
+      InetSocketAddress address, int maxConnections, RequestRenderer[] requests, List<RequestTemplate> templates,
+      Duration planTimeout) {
+    this.eventLoop = eventLoop;
+    this.clock = clock;
+    this.completion = completion;
+    this.address = address;
+    this.maxConnections = maxConnections;
+    this.requests = requests;
+    int n = templates.size();
+    this.head = new boolean[n];
+    this.timeoutNanos = new long[n];
+    this.checks = new ResponseCheck[n][];
+    this.needsBody = new boolean[n];
+    long shortest = Long.MAX_VALUE;
+    for (int i = 0; i < n; i++) {
+      RequestTemplate t = templates.get(i);
+      head[i] = t.method().equals("HEAD");
+      timeoutNanos[i] = t.timeoutOr(planTimeout).toNanos();
+      shortest = Math.min(shortest, timeoutNanos[i]);
+      checks[i] = t.effectiveChecks().toArray(new ResponseCheck[0]);
+      needsBody[i] = t.effectiveChecks().stream().anyMatch(ResponseCheck::needsBody);
+    }
+    long connectTimeout = shortest;
+    this.sweepNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(1), Math.min(TimeUnit.MILLISECONDS.toNanos(50), shortest / 20));
+    this.bootstrap = new Bootstrap()
+        .group(eventLoop)
+        .channel(nativeTransport ? EpollSocketChannel.class : NioSocketChannel.class)
+        .option(ChannelOption.TCP_NODELAY, true)
+        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, TimeUnit.NANOSECONDS.toMillis(connectTimeout)))
+        .handler(new io.netty.channel.ChannelInitializer<Channel>() {
+          @Override
+          protected void initChannel(Channel ch) {
+            ch.pipeline().addLast(new Http1Connection(Http1Transport.this));
+          }
+        });
+    eventLoop.schedule(this::sweep, sweepNanos, TimeUnit.NANOSECONDS);
+  }
+
+  @Override
+  public void submit(int phase, int name, int user, long intendedNanos) {
+    if (closed) {
+      completion.complete(phase, name, user, intendedNanos, -1, ErrorKind.OTHER);
+      return;
+    }
+    Http1Connection c = idle.pollFirst();
+    if (c != null) {
+      send(c, phase, name, user, intendedNanos);
+      return;
+    }
+    waiting.add(phase, name, user, intendedNanos, clock.nanoTime());
+    if (connections.size() + connecting < maxConnections) {
+      connect();
+    }
+  }
+
+  private void send(Http1Connection c, int phase, int name, int user, long intendedNanos) {
+    c.busy = true;
+    c.phase = phase;
+    c.name = name;
+    c.user = user;
+    c.intendedNanos = intendedNanos;
+    if (needsBody[name]) {
+      c.resetBody();
+      c.parser.reset(head[name], c.bodySink);
+    } else {
+      c.parser.reset(head[name], null);
+    }
+    ByteBuf bytes = requests[name].next(c.channel.alloc());
+    c.sentNanos = clock.nanoTime();
+    c.channel.writeAndFlush(bytes, c.channel.voidPromise());
+  }
+
+  private void connect() {
+    connecting++;
+    ChannelFuture f = bootstrap.connect(address);
+    f.addListener(future -> {
+      connecting--;
+      if (future.isSuccess()) {
+        Http1Connection c = f.channel().pipeline().get(Http1Connection.class);
+        c.channel = f.channel();
+        if (closed) {
+          c.channel.close();
+          return;
+        }
+        connections.add(c);
+        connectionFree(c);
+      } else if (connections.isEmpty() && connecting == 0) {
+        // Nothing to serve the waiting requests: each fails with the cause.
+        ErrorKind kind = ErrorClassifier.classify(future.cause());
+        failWaiting(kind, Integer.MAX_VALUE);
+      }
+    });
+  }
+
+  private void connectionFree(Http1Connection c) {
+    if (waiting.size() > 0) {
+      send(c, waiting.phase(), waiting.name(), waiting.user(), waiting.intended());
+      waiting.removeFirst();
+    } else {
+      idle.addFirst(c); // LIFO keeps a few connections hot
+    }
+  }
+
+  void responseComplete(Http1Connection c) {
+    finish(c, check(c));
+    if (c.parser.connectionClose()) {
+      c.channel.close();
+    } else {
+      connectionFree(c);
+    }
+  }
+
+  /** The first failing check's error kind, or null when every check passes. */
+  private ErrorKind check(Http1Connection c) {
+    int status = c.parser.status();
+    String body = needsBody[c.name] ? c.bodyText() : null;
+    for (ResponseCheck check : checks[c.name]) {
+      if (!check.test(status, body)) {
+        return check.errorKind();
+      }
+    }
+    return null;
+  }
+
+  void responseFailed(Http1Connection c, ErrorKind kind) {
+    if (c.busy) {
+      finish(c, kind);
+    }
+  }
+
+  private void finish(Http1Connection c, ErrorKind error) {
+    c.busy = false;
+    completion.complete(c.phase, c.name, c.user, c.intendedNanos, c.sentNanos, error);
+  }
+
+  void connectionError(Http1Connection c, Throwable cause) {
+    if (c.busy) {
+      finish(c, ErrorClassifier.classify(cause));
+    }
+  }
+
+  void connectionClosed(Http1Connection c) {
+    if (c.busy) {
+      if (c.parser.readsUntilClose()) {
+        c.parser.onClose();
+        responseComplete(c);
+      } else {
+        finish(c, ErrorKind.RESET);
+      }
+    }
+    connections.remove(c);
+    idle.remove(c);
+    if (!closed && waiting.size() > 0 && connections.size() + connecting < maxConnections) {
+      connect();
+    }
+  }
+
+  private void sweep() {
+    if (closed) {
+      return;
+    }
+    long now = clock.nanoTime();
+    for (int i = connections.size() - 1; i >= 0; i--) {
+      Http1Connection c = connections.get(i);
+      if (c.busy && now - c.sentNanos >= timeoutNanos[c.name]) {
+        finish(c, ErrorKind.TIMEOUT);
+        c.channel.close();
+      }
+    }
+    // Waiting requests leave in FIFO order: only the head's own timeout is checked.
+    while (waiting.size() > 0 && now - waiting.dispatched() >= timeoutNanos[waiting.name()]) {
+      completion.complete(waiting.phase(), waiting.name(), waiting.user(), waiting.intended(), -1, ErrorKind.TIMEOUT);
+      waiting.removeFirst();
+    }
+    eventLoop.schedule(this::sweep, sweepNanos, TimeUnit.NANOSECONDS);
+  }
+
+  private void failWaiting(ErrorKind kind, int max) {
+    for (int i = 0; i < max && waiting.size() > 0; i++) {
+      completion.complete(waiting.phase(), waiting.name(), waiting.user(), waiting.intended(), -1, kind);
+      waiting.removeFirst();
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    failWaiting(ErrorKind.OTHER, Integer.MAX_VALUE);
+    for (Http1Connection c : new ArrayList<>(connections)) {
+      if (c.busy) {
+        finish(c, ErrorKind.TIMEOUT);
+      }
+      c.channel.close();
+    }
+  }
+
+  /** FIFO of requests waiting for a connection, in primitive arrays. */
+  private static final class WaitQueue {
+    private int[] phase = new int[64];
+    private int[] name = new int[64];
+    private int[] user = new int[64];
+    private long[] intended = new long[64];
+    private long[] dispatched = new long[64];
+    private int head;
+    private int size;
+
+    int size() {
+      return size;
+    }
+
+    void add(int p, int n, int u, long i, long d) {
+      if (size == phase.length) {
+        grow();
+      }
+      int at = (head + size) & (phase.length - 1);
+      phase[at] = p;
+      name[at] = n;
+      user[at] = u;
+      intended[at] = i;
+      dispatched[at] = d;
+      size++;
+    }
+
+    int phase() {
+      return phase[head];
+    }
+
+    int name() {
+      return name[head];
+    }
+
+    int user() {
+      return user[head];
+    }
+
+    long intended() {
+      return intended[head];
+    }
+
+    long dispatched() {
+      return dispatched[head];
+    }
+
+    void removeFirst() {
+      head = (head + 1) & (phase.length - 1);
+      size--;
+    }
+
+    private void grow() {
+      int n = phase.length * 2;
+      phase = unroll(phase, n);
+      name = unroll(name, n);
+      user = unroll(user, n);
+      intended = unroll(intended, n);
+      dispatched = unroll(dispatched, n);
+      head = 0;
+    }
+
+    private int[] unroll(int[] a, int n) {
+      int[] b = new int[n];
+      for (int i = 0; i < size; i++) {
+        b[i] = a[(head + i) & (a.length - 1)];
+      }
+      return b;
+    }
+
+    private long[] unroll(long[] a, int n) {
+      long[] b = new long[n];
+      for (int i = 0; i < size; i++) {
+        b[i] = a[(head + i) & (a.length - 1)];
+      }
+      return b;
+    }
+  }
+}
