@@ -1,5 +1,9 @@
 package io.perftwin.loadgen;
 
+import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
 /**
  * What happened in one reporting interval, all request names together.
  *
@@ -12,6 +16,10 @@ package io.perftwin.loadgen;
  * @param totalCompleted requests completed since the start
  * @param totalErrors errors since the start
  * @param inFlight requests sent or waiting for a connection, not yet complete
+ * @param offeredRate arrivals per second the running phase schedules (open phases), or the
+ *     dispatches per second of the interval (closed phases)
+ * @param requests per request name: what completed in this interval (all phases)
+ * @param scheduleLag schedule lag of the requests dispatched in this interval, nanoseconds
  */
 public record IntervalSnapshot(
     double elapsedSeconds,
@@ -22,7 +30,22 @@ public record IntervalSnapshot(
     double p99Millis,
     long totalCompleted,
     long totalErrors,
-    long inFlight) {
+    long inFlight,
+    double offeredRate,
+    List<RequestInterval> requests,
+    Histogram scheduleLag) {
+
+  public IntervalSnapshot {
+    requests = List.copyOf(requests);
+  }
+
+  /**
+   * One request name's share of an interval.
+   *
+   * @param responseTime response times completed in the interval, nanoseconds (a private copy)
+   * @param errorsByKind errors completed in the interval, by kind
+   */
+  public record RequestInterval(String name, Histogram responseTime, Map<ErrorKind, Long> errorsByKind) {}
 
   public double ratePerSecond() {
     return intervalSeconds > 0 ? completed / intervalSeconds : 0;

@@ -111,6 +111,12 @@ public sealed interface ResponseCheck {
       return out;
     }
 
+    /** {@code StatusIn[2xx, 404]}: the codes in their short spelling, sorted. */
+    @Override
+    public String toString() {
+      return "StatusIn" + codes();
+    }
+
     @Override
     public String describe() {
       List<String> codes = codes();

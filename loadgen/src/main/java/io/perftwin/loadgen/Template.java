@@ -90,12 +90,12 @@ public final class Template {
       int close = scanName(text, i + 2);
       if (close >= n || text.charAt(close) != '}') {
         // Mark what was read as the name: '${sku' in '{"sku": "${sku"}'.
-        throw new TemplateException("unclosed '${'", i + 1, close - i, null,
+        throw new TemplateException("unclosed '${'", null, i + 1, close - i, null,
             "write '}' after the variable name, or '$$' for a literal '$'");
       }
       String name = text.substring(i + 2, close);
       if (name.isEmpty()) {
-        throw new TemplateException("empty variable name '${}'", i + 1, 3, null,
+        throw new TemplateException("empty variable name '${}'", null, i + 1, 3, null,
             "write a variable name between the braces, or '$${}' for a literal '${}'");
       }
       if (known != null && !known.contains(name)) {
@@ -103,7 +103,7 @@ public final class Template {
         String closest = Suggestions.closest(name, sorted);
         String suggestion = closest != null ? "did you mean '" + closest + "'?"
             : sorted.isEmpty() ? "write '$${" + name + "}' for a literal '${" + name + "}'" : null;
-        throw new TemplateException("unknown variable '" + name + "'", i + 1, close - i + 1, sorted, suggestion);
+        throw new TemplateException("unknown variable '" + name + "'", name, i + 1, close - i + 1, sorted, suggestion);
       }
       literals.add(literal.toString());
       literal.setLength(0);

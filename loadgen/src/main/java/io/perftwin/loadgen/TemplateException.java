@@ -10,14 +10,16 @@ import java.util.List;
  */
 public final class TemplateException extends IllegalArgumentException {
   private final String problem;
+  private final String variable;
   private final int column;
   private final int length;
   private final List<String> known;
   private final String suggestion;
 
-  TemplateException(String problem, int column, int length, List<String> known, String suggestion) {
+  TemplateException(String problem, String variable, int column, int length, List<String> known, String suggestion) {
     super(message(problem, column, known, suggestion));
     this.problem = problem;
+    this.variable = variable;
     this.column = column;
     this.length = length;
     this.known = known == null ? List.of() : List.copyOf(known);
@@ -38,6 +40,11 @@ public final class TemplateException extends IllegalArgumentException {
   /** What is wrong, without the position: {@code unknown variable 'skuu'}, <code>unclosed '${'</code>. */
   public String problem() {
     return problem;
+  }
+
+  /** For an unknown variable, its name; otherwise {@code null}. */
+  public String variable() {
+    return variable;
   }
 
   /** 1-based column (in chars) within the template text where the problem starts. */

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
  * {@code stallAtRequest}-th request arrives it stops answering for {@code stallMillis}: that
  * request and every one arriving during the stall are answered when it ends.
  */
-final class StallingServer implements AutoCloseable {
+public final class StallingServer implements AutoCloseable {
   private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setPreferNativeTransport(true));
   private final HttpServer server;
   private final long stallAtRequest;
@@ -22,12 +22,12 @@ final class StallingServer implements AutoCloseable {
 
   private final long delayMillis;
 
-  StallingServer(long stallAtRequest, long stallMillis) {
+  public StallingServer(long stallAtRequest, long stallMillis) {
     this(stallAtRequest, stallMillis, 0);
   }
 
   /** Also answers every request {@code delayMillis} late (0: at once). */
-  StallingServer(long stallAtRequest, long stallMillis, long delayMillis) {
+  public StallingServer(long stallAtRequest, long stallMillis, long delayMillis) {
     this.stallAtRequest = stallAtRequest;
     this.stallMillis = stallMillis;
     this.delayMillis = delayMillis;
@@ -35,7 +35,7 @@ final class StallingServer implements AutoCloseable {
     server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
   }
 
-  int port() {
+  public int port() {
     return server.actualPort();
   }
 

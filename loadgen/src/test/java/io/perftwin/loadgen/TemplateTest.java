@@ -72,6 +72,7 @@ class TemplateTest {
     assertEquals(10, e.column());
     assertEquals(5, e.length()); // ${sku
     assertEquals("unclosed '${'", e.problem());
+    assertNull(e.variable());
     assertEquals("unclosed '${' at column 3; write '}' after the variable name, or '$$' for a literal '$'",
         error("ab${", VARS).getMessage());
   }
@@ -94,6 +95,7 @@ class TemplateTest {
     assertEquals(List.of("name", "qty", "sku"), e.known());
     assertEquals("did you mean 'sku'?", e.suggestion());
     assertEquals("unknown variable 'skuu'", e.problem());
+    assertEquals("skuu", e.variable());
   }
 
   @Test

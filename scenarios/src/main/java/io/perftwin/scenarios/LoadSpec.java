@@ -1,9 +1,14 @@
 package io.perftwin.scenarios;
 
+import io.perftwin.loadgen.Feeder;
 import io.perftwin.loadgen.Phase;
+import io.perftwin.loadgen.Protocol;
 import io.perftwin.loadgen.RequestTemplate;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * The {@code load:} section, defaults resolved.
@@ -14,6 +19,11 @@ import java.util.List;
  * @param requests weighted request mix
  * @param timeout request timeout
  * @param maxScheduleLag schedule-lag p99 above which the run is invalid
+ * @param protocol HTTP protocol spoken to the target
+ * @param feeders test data for the requests' {@code ${variables}}, in file order
+ * @param feederFiles for each feeder read from a CSV file, its name → the path as the scenario
+ *     file writes it (relative to the scenario file), for the resolved settings; inline feeders
+ *     are absent
  */
 public record LoadSpec(
     String engine,
@@ -21,10 +31,22 @@ public record LoadSpec(
     List<Phase> phases,
     List<RequestTemplate> requests,
     Duration timeout,
-    Duration maxScheduleLag) {
+    Duration maxScheduleLag,
+    Protocol protocol,
+    List<Feeder> feeders,
+    Map<String, String> feederFiles) {
 
   public LoadSpec {
     phases = List.copyOf(phases);
     requests = List.copyOf(requests);
+    Objects.requireNonNull(protocol, "protocol");
+    feeders = List.copyOf(feeders);
+    feederFiles = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(feederFiles));
+  }
+
+  /** A load section without feeders, over HTTP/1.1. */
+  public LoadSpec(String engine, int connections, List<Phase> phases, List<RequestTemplate> requests,
+      Duration timeout, Duration maxScheduleLag) {
+    this(engine, connections, phases, requests, timeout, maxScheduleLag, Protocol.HTTP1, List.of(), Map.of());
   }
 }

@@ -14,7 +14,7 @@ import java.util.Objects;
  *    6 |   engine: vertx
  *    7 |   conections: 64
  *      |   ^^^^^^^^^^
- *   allowed: engine, connections, timeout, maxScheduleLag, phases, requests
+ *   allowed: engine, protocol, connections, timeout, maxScheduleLag, phases, feeders, requests
  *   did you mean 'connections'?
  * </pre>
  */

@@ -86,7 +86,7 @@ class ScenarioParserTest {
              6 |   engine: vertx
              7 |   conections: 64
                |   ^^^^^^^^^^
-            allowed: engine, connections, timeout, maxScheduleLag, phases, requests
+            allowed: engine, protocol, connections, timeout, maxScheduleLag, phases, feeders, requests
             did you mean 'connections'?""", problems(yaml));
     }
 
@@ -194,7 +194,7 @@ class ScenarioParserTest {
              8 |     - name: home
              9 |       FETCH: /
                |       ^^^^^
-            allowed: name, weight, GET, POST, PUT, DELETE, PATCH, HEAD, OPTIONS, headers, body
+            allowed: name, weight, GET, POST, PUT, DELETE, PATCH, HEAD, OPTIONS, headers, body, check, timeout
             did you mean 'PATCH'?""", problems(VALID.replace("GET: /", "FETCH: /")));
     }
 
@@ -212,7 +212,7 @@ class ScenarioParserTest {
              8 |     - name: home
              9 |       method: GET
                |       ^^^^^^
-            allowed: name, weight, GET, POST, PUT, DELETE, PATCH, HEAD, OPTIONS, headers, body
+            allowed: name, weight, GET, POST, PUT, DELETE, PATCH, HEAD, OPTIONS, headers, body, check, timeout
             write the method as the key and the path as its value, e.g. 'GET: /home'""",
           problems(VALID.replace("GET: /", "method: GET")));
     }
@@ -311,13 +311,14 @@ class ScenarioParserTest {
     }
 
     @Test
-    void requestBodyTemplatingIsNotSupportedYet() {
+    void aTemplateVariableWithoutAFeederIsAnError() {
       String yaml = VALID.replace("      GET: /\n", "      POST: /checkout\n      body: '{\"sku\": \"${sku}\"}'\n");
       assertEquals("""
-          scenarios/bad.yaml:10:23: templating/feeders are not supported yet; remove ${sku} or write a literal
+          scenarios/bad.yaml:10:23: unknown variable 'sku' in 'body': no feeder is defined
              9 |       POST: /checkout
             10 |       body: '{"sku": "${sku}"}'
-               |                       ^^^^^^""", problems(yaml));
+               |                       ^^^^^^
+            add a feeder with a column 'sku' under 'load.feeders', or write '$${sku}' for a literal '${sku}'""", problems(yaml));
     }
 
     @Test
@@ -394,7 +395,7 @@ class ScenarioParserTest {
     void setOfAnUnknownKeyIsReportedAgainstTheOverride() {
       assertEquals("""
           --set load.conections=8: unknown key 'conections' in 'load'
-            allowed: engine, connections, timeout, maxScheduleLag, phases, requests
+            allowed: engine, protocol, connections, timeout, maxScheduleLag, phases, feeders, requests
             did you mean 'connections'?""", problems(VALID, set("load.conections=8")));
     }
 
@@ -479,7 +480,7 @@ class ScenarioParserTest {
     @Test
     void phaseSettingsThatAreNotAMap() {
       assertEquals("""
-          scenarios/bad.yaml:6:15: phase 'steady' must be a map of settings (constantRate, duration, warmup), got '500/s'
+          scenarios/bad.yaml:6:15: phase 'steady' must be a map of settings (constantRate, rampRate, steps, poissonRate, users, thinkTime, duration, warmup), got '500/s'
              5 |   phases:
              6 |     - steady: 500/s
                |               ^^^^^
@@ -672,10 +673,12 @@ class ScenarioParserTest {
           "network", map("loss", "0.1%", "rate", "1500kbit"),
           "load", map(
               "engine", "vertx",
+              "protocol", "http1",
               "connections", 16,
               "timeout", "10s",
               "maxScheduleLag", "10ms",
               "phases", List.of(map("steady", map("constantRate", "500/s", "duration", "30s", "warmup", false))),
+              "feeders", List.of(),
               "requests", List.of(map("name", "home", "weight", 1, "GET", "/"))),
           "slo", List.of("p99 < 50ms"));
       assertEquals(expected, s.resolved());

@@ -33,6 +33,8 @@ final class IntervalCollector {
   private final List<IntervalPoint> timeline = new ArrayList<>();
   private long totalCompleted;
   private long totalErrors;
+  /** Error counts by [name][kind] already reported in earlier snapshots. */
+  private final long[][] errorsSeen;
 
   IntervalCollector(LoadPlan plan, RecorderBook book, LatencyLogWriter log) {
     this.plan = plan;
@@ -41,6 +43,7 @@ final class IntervalCollector {
     responseTotal = new Histogram[book.phases][book.names];
     serviceTotal = new Histogram[book.phases][book.names];
     lagTotal = new Histogram[book.phases];
+    errorsSeen = new long[book.names][RecorderBook.KINDS];
     for (int p = 0; p < book.phases; p++) {
       lagTotal[p] = Histograms.create();
       for (int n = 0; n < book.names; n++) {
@@ -57,9 +60,14 @@ final class IntervalCollector {
    * @param endSeconds interval end
    * @param phaseName phase running at the end of the interval, for the snapshot
    */
-  IntervalSnapshot collect(double startSeconds, double endSeconds, String phaseName) {
+  IntervalSnapshot collect(double startSeconds, double endSeconds, String phaseName, double offeredRate) {
     // Tags merge all phases of the same kind (measured / warm-up) within an interval.
     Map<String, Histogram> tagged = new LinkedHashMap<>();
+    Histogram[] byName = new Histogram[book.names];
+    for (int n = 0; n < book.names; n++) {
+      byName[n] = Histograms.create();
+    }
+    Histogram intervalLag = Histograms.create();
     Histogram intervalAll = Histograms.create();
     Histogram intervalErrors = Histograms.create();
     for (int phaseIndex = 0; phaseIndex < book.phases; phaseIndex++) {
@@ -67,6 +75,7 @@ final class IntervalCollector {
       boolean warmup = plan.phases().get(p).warmup();
       Histogram lag = drain(loop -> book.lag(loop, p));
       lagTotal[p].add(lag);
+      intervalLag.add(lag);
       addTagged(tagged, LatencyTags.lag(warmup), lag);
       for (int n = 0; n < book.names; n++) {
         final int name = n;
@@ -77,6 +86,7 @@ final class IntervalCollector {
         responseTotal[p][n].add(rt);
         serviceTotal[p][n].add(st);
         intervalAll.add(rt);
+        byName[n].add(rt);
         intervalErrors.add(er);
         addTagged(tagged, LatencyTags.response(requestName, warmup), rt);
         addTagged(tagged, LatencyTags.service(requestName, warmup), st);
@@ -90,6 +100,22 @@ final class IntervalCollector {
     }
     log.flush();
 
+    List<IntervalSnapshot.RequestInterval> requests = new ArrayList<>(book.names);
+    for (int n = 0; n < book.names; n++) {
+      EnumMap<ErrorKind, Long> errs = new EnumMap<>(ErrorKind.class);
+      for (ErrorKind k : ErrorKind.values()) {
+        long total = 0;
+        for (int p = 0; p < book.phases; p++) {
+          total += book.errorCount(p, n, k);
+        }
+        long delta = total - errorsSeen[n][k.ordinal()];
+        errorsSeen[n][k.ordinal()] = total;
+        if (delta > 0) {
+          errs.put(k, delta);
+        }
+      }
+      requests.add(new IntervalSnapshot.RequestInterval(plan.requests().get(n).name(), byName[n], errs));
+    }
     long completed = intervalAll.getTotalCount();
     long errors = intervalErrors.getTotalCount();
     totalCompleted += completed;
@@ -98,7 +124,9 @@ final class IntervalCollector {
         Histograms.percentileMillis(intervalAll, 50), Histograms.percentileMillis(intervalAll, 99),
         completed == 0 ? Double.NaN : Histograms.millis(intervalAll.getMaxValue())));
     return new IntervalSnapshot(endSeconds, phaseName, endSeconds - startSeconds, completed, errors,
-        Histograms.percentileMillis(intervalAll, 99), totalCompleted, totalErrors, book.inFlight.sum());
+        Histograms.percentileMillis(intervalAll, 99), totalCompleted, totalErrors, book.inFlight.sum(),
+        Double.isNaN(offeredRate) ? intervalLag.getTotalCount() / Math.max(1e-9, endSeconds - startSeconds) : offeredRate,
+        requests, intervalLag);
   }
 
   private interface RecorderPick {

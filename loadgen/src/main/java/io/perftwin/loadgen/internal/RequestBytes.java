@@ -3,6 +3,7 @@ package io.perftwin.loadgen.internal;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.perftwin.loadgen.RequestTemplate;
+import io.perftwin.loadgen.Template;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
@@ -14,9 +15,9 @@ final class RequestBytes {
   private RequestBytes() {}
 
   static ByteBuf encode(RequestTemplate t, URI target) {
-    byte[] body = t.body() == null ? new byte[0] : t.body().getBytes(StandardCharsets.UTF_8);
+    byte[] body = t.body() == null ? new byte[0] : literal(t.body()).getBytes(StandardCharsets.UTF_8);
     StringBuilder head = new StringBuilder(128)
-        .append(t.method()).append(' ').append(t.path()).append(" HTTP/1.1\r\n")
+        .append(t.method()).append(' ').append(literal(t.path())).append(" HTTP/1.1\r\n")
         .append("Host: ").append(target.getHost());
     if (target.getPort() > 0) {
       head.append(':').append(target.getPort());
@@ -24,7 +25,7 @@ final class RequestBytes {
     head.append("\r\n");
     boolean hasLength = false;
     for (RequestTemplate.Header h : t.headers()) {
-      head.append(h.name()).append(": ").append(h.value()).append("\r\n");
+      head.append(h.name()).append(": ").append(literal(h.value())).append("\r\n");
       hasLength |= h.name().equalsIgnoreCase("content-length");
     }
     if (!hasLength && (body.length > 0 || requiresLength(t.method()))) {
@@ -35,6 +36,11 @@ final class RequestBytes {
     ByteBuf buf = Unpooled.directBuffer(headBytes.length + body.length);
     buf.writeBytes(headBytes).writeBytes(body);
     return Unpooled.unreleasableBuffer(buf.asReadOnly());
+  }
+
+  /** The text of a template without placeholders, with {@code $$} turned into {@code $}. */
+  static String literal(String text) {
+    return Template.parse(text).render(new String[0]);
   }
 
   private static boolean requiresLength(String method) {

@@ -103,7 +103,10 @@ final class RequestRenderer {
   /** The next request as strings; draws feeder rows like {@link #next}. */
   Parts nextParts() {
     if (constant != null) {
-      return new Parts(template.path(), template.headers(), template.body());
+      List<RequestTemplate.Header> headers = new ArrayList<>(template.headers().size());
+      template.headers().forEach(h -> headers.add(new RequestTemplate.Header(h.name(), RequestBytes.literal(h.value()))));
+      return new Parts(RequestBytes.literal(template.path()), headers,
+          template.body() == null ? null : RequestBytes.literal(template.body()));
     }
     for (int f = 0; f < feeders.length; f++) {
       rowOfFeeder[f] = cursors[f].next();

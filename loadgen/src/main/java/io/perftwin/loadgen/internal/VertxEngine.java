@@ -101,7 +101,8 @@ public final class VertxEngine implements LoadEngine {
         break;
       }
       if (now >= nextTick) {
-        IntervalSnapshot s = collector.collect(seconds(lastTick - startNanos), seconds(nextTick - startNanos), phaseAt(plan, nextTick - startNanos));
+        IntervalSnapshot s = collector.collect(seconds(lastTick - startNanos), seconds(nextTick - startNanos),
+            phaseAt(plan, nextTick - startNanos), offeredRateAt(plan, nextTick - startNanos - 1));
         observer.onInterval(s);
         lastTick = nextTick;
         nextTick += intervalNanos;
@@ -121,7 +122,7 @@ public final class VertxEngine implements LoadEngine {
       Future.join(closes).toCompletionStage().toCompletableFuture().orTimeout(5, TimeUnit.SECONDS).exceptionally(t -> null).join();
     }
     long end = clock.nanoTime();
-    IntervalSnapshot last = collector.collect(seconds(lastTick - startNanos), seconds(end - startNanos), phaseAt(plan, end - startNanos));
+    IntervalSnapshot last = collector.collect(seconds(lastTick - startNanos), seconds(end - startNanos), phaseAt(plan, end - startNanos), 0);
     observer.onInterval(last);
 
     Map<String, RequestStats> requests = collector.measuredRequests();
@@ -168,6 +169,25 @@ public final class VertxEngine implements LoadEngine {
       }
     }
     return reasons;
+  }
+
+  /**
+   * The rate the phase running at {@code offsetNanos} offers: its schedule's rate for open shapes
+   * (averaged over the phase for ramps and steps); NaN for closed shapes, whose offered rate is
+   * what they dispatched (the collector fills that in).
+   */
+  private static double offeredRateAt(LoadPlan plan, long offsetNanos) {
+    long t = 0;
+    for (Phase p : plan.phases()) {
+      t += p.duration().toNanos();
+      if (offsetNanos < t) {
+        if (p.shape() instanceof OpenShape open) {
+          return open.expectedArrivals(p.duration()) / (p.duration().toNanos() / 1e9);
+        }
+        return Double.NaN;
+      }
+    }
+    return 0;
   }
 
   private static String phaseAt(LoadPlan plan, long offsetNanos) {

@@ -5,6 +5,7 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -24,9 +25,11 @@ import org.yaml.snakeyaml.resolver.Resolver;
  *       (created, with any missing maps on the way, if absent), on a list it is an index that must
  *       exist. {@code value} is one YAML scalar: its text is taken as it is, except that a value in
  *       matching quotes is unquoted; {@code ~}, {@code null} and an empty value are YAML null.
- *   <li>{@code --rate R} and {@code --duration D}: the {@code constantRate} / {@code duration} of
- *       every phase that is not a warm-up phase (by the rule of the file: named {@code warmup} and
- *       not {@code warmup: false}, or {@code warmup: true}). Applied after all {@code --set}s.
+ *   <li>{@code --rate R}: the {@code constantRate} or {@code poissonRate} of every phase that is
+ *       not a warm-up phase (by the rule of the file: named {@code warmup} and not
+ *       {@code warmup: false}, or {@code warmup: true}); ramp, steps and users phases keep theirs.
+ *   <li>{@code --duration D}: the {@code duration} of every phase that is not a warm-up phase.
+ *   <li>Both are applied after all {@code --set}s.
  * </ul>
  */
 public final class OverrideApplier {
@@ -42,10 +45,10 @@ public final class OverrideApplier {
       a.set(root, set);
     }
     if (overrides.rate() != null) {
-      a.measuredPhases(root, "constantRate", overrides.rate(), "--rate " + overrides.rate());
+      a.measuredPhases(root, OverrideApplier::rateKey, overrides.rate(), "--rate " + overrides.rate());
     }
     if (overrides.duration() != null) {
-      a.measuredPhases(root, "duration", overrides.duration(), "--duration " + overrides.duration());
+      a.measuredPhases(root, spec -> "duration", overrides.duration(), "--duration " + overrides.duration());
     }
   }
 
@@ -160,11 +163,32 @@ public final class OverrideApplier {
     return new YamlScalar(origin, t, isNull, YamlScalar.Style.OTHER);
   }
 
-  private void measuredPhases(YamlMap root, String key, String text, String option) {
+  /**
+   * The key {@code --rate} sets in a phase: {@code poissonRate} in a Poisson phase,
+   * {@code constantRate} in a constant one (or one without any shape yet), none in a ramp, steps
+   * or users phase, whose load is not one rate.
+   */
+  private static String rateKey(YamlMap spec) {
+    if (spec.has("poissonRate")) {
+      return "poissonRate";
+    }
+    if (spec.has("rampRate") || spec.has("steps") || spec.has("users")) {
+      return null;
+    }
+    return "constantRate";
+  }
+
+  /**
+   * Sets a key in every phase that is not a warm-up phase.
+   *
+   * @param keyOf the key to set in a phase's settings, or {@code null} to leave that phase alone
+   */
+  private void measuredPhases(YamlMap root, Function<YamlMap, String> keyOf, String text, String option) {
     Mark origin = Mark.override(option);
     if (!(root.get("load") instanceof YamlMap load) || !(load.get("phases") instanceof YamlList phases)) {
       return; // the binder reports the missing or malformed phases
     }
+    int measured = 0;
     int applied = 0;
     for (YamlNode item : phases.items()) {
       if (!(item instanceof YamlMap phase) || phase.size() != 1) {
@@ -183,11 +207,19 @@ public final class OverrideApplier {
       if (isWarmup(e.key().value(), spec)) {
         continue;
       }
-      spec.put(new YamlScalar(origin, key, false, YamlScalar.Style.OTHER), scalar(text, origin));
-      applied++;
+      measured++;
+      String key = keyOf.apply(spec);
+      if (key != null) {
+        spec.put(new YamlScalar(origin, key, false, YamlScalar.Style.OTHER), scalar(text, origin));
+        applied++;
+      }
     }
-    if (applied == 0 && phases.size() > 0) {
-      problems.add(origin, option.split(" ")[0] + " applies to the phases that are not warm-up phases, and there are none");
+    String name = option.split(" ")[0];
+    if (measured == 0 && phases.size() > 0) {
+      problems.add(origin, name + " applies to the phases that are not warm-up phases, and there are none");
+    } else if (applied == 0 && measured > 0) {
+      problems.add(origin, name + " applies to the constantRate and poissonRate phases that are not warm-up phases,"
+          + " and there are none; set a rampRate, steps or users phase with --set");
     }
   }
 

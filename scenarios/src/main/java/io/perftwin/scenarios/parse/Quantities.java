@@ -77,15 +77,20 @@ public final class Quantities {
 
   /** A rate in events per second, always {@code > 0}, e.g. {@code 500/s}. */
   public static double ratePerSecond(String key, String text) throws ValueException {
-    checkSign(key, text, Bound.POSITIVE, RATE_UNITS, false);
+    return ratePerSecond(key, text, Bound.POSITIVE);
+  }
+
+  /** A rate in events per second within {@code bound}, e.g. {@code 500/s}, or {@code 0/s} if the bound allows it. */
+  public static double ratePerSecond(String key, String text, Bound bound) throws ValueException {
+    checkSign(key, text, bound, RATE_UNITS, false);
     double r;
     try {
       r = Units.ratePerSecond(text);
     } catch (IllegalArgumentException e) {
       throw formatError(key, text, Units.RATE_HELP, RATE_UNITS);
     }
-    if (!(r > 0)) {
-      throw boundError(key, text, Bound.POSITIVE);
+    if (!(r > 0) && !(r == 0 && bound == Bound.NON_NEGATIVE)) {
+      throw boundError(key, text, bound);
     }
     if (Double.isInfinite(r)) {
       throw new ValueException(quote(key) + " is too large, got " + Texts.quote(text));

@@ -1,14 +1,21 @@
 package io.perftwin.scenarios.parse;
 
+import io.perftwin.loadgen.ResponseCheck;
 import io.perftwin.loadgen.RequestTemplate;
+import io.perftwin.loadgen.Template;
+import io.perftwin.loadgen.TemplateException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
+import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Binds {@code load.requests:}, the weighted request mix. */
+/**
+ * Binds {@code load.requests:}, the weighted request mix. Paths, header values and bodies are
+ * templates: each {@code ${variable}} must be a column of a feeder.
+ */
 final class RequestBinder {
   static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
   static final List<String> KEYS;
@@ -16,22 +23,27 @@ final class RequestBinder {
   static {
     List<String> keys = new ArrayList<>(List.of("name", "weight"));
     keys.addAll(METHODS);
-    keys.addAll(List.of("headers", "body"));
+    keys.addAll(List.of("headers", "body", "check", "timeout"));
     KEYS = List.copyOf(keys);
   }
 
-  private static final Pattern TEMPLATE = Pattern.compile("\\$\\{[^}]*}?");
   private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
   private static final String METHOD_HINT = "write the method as the key and the path as its value, e.g. 'GET: /home'";
 
   private final Values values;
   private final Problems problems;
+  private final Set<String> variables;
   private final List<String> names = new ArrayList<>();
   private boolean allNamesRead = true;
 
-  RequestBinder(Values values) {
+  /**
+   * @param variables the variables the feeders provide, or {@code null} if they are not known
+   *     (a feeder could not be read): then templates are checked for their syntax only
+   */
+  RequestBinder(Values values, Set<String> variables) {
     this.values = values;
     this.problems = values.problems();
+    this.variables = variables;
   }
 
   /** The request names read, or {@code null} if some could not be read. */
@@ -128,10 +140,20 @@ final class RequestBinder {
         ok = false;
       } else {
         body = values.string(bodyNode, "body");
-        ok &= body != null && noTemplates((YamlScalar) bodyNode);
+        ok &= body != null && template((YamlScalar) bodyNode, 0, "'body'");
       }
     }
-    return ok ? new RequestTemplate(name, weight, method, target, headers, body) : null;
+    List<ResponseCheck> checks = List.of();
+    if (r.optional("check") != null) {
+      checks = new CheckBinder(values).bind(r.optional("check"), r.keyMark("check"), name);
+      ok &= checks != null;
+    }
+    Duration timeout = null;
+    if (r.optional("timeout") != null) {
+      timeout = values.duration(r.optional("timeout"), "timeout", Quantities.Bound.POSITIVE);
+      ok &= timeout != null;
+    }
+    return ok ? new RequestTemplate(name, weight, method, target, headers, body, checks, timeout) : null;
   }
 
   private boolean name(String name, Mark at, Map<String, Mark> seen) {
@@ -177,7 +199,7 @@ final class RequestBinder {
       problems.add(s.mark(), Texts.quote(method) + " path must not contain spaces (write them as %20), got " + Texts.quote(p));
       return null;
     }
-    return noTemplates(s) ? p : null;
+    return template(s, s.value().indexOf(p), "the " + Texts.quote(method) + " path") ? p : null;
   }
 
   private boolean headers(YamlNode node, List<RequestTemplate.Header> out) {
@@ -194,7 +216,7 @@ final class RequestBinder {
         continue;
       }
       YamlScalar v = values.scalar(e.value(), name, "a string");
-      if (v == null || !noTemplates(v)) {
+      if (v == null || !template(v, 0, "header " + Texts.quote(name))) {
         ok = false;
         continue;
       }
@@ -203,15 +225,36 @@ final class RequestBinder {
     return ok;
   }
 
-  /** Reports the first {@code ${...}} in the scalar: templates and feeders are not supported yet. */
-  private boolean noTemplates(YamlScalar s) {
-    Matcher m = TEMPLATE.matcher(s.value());
-    if (!m.find()) {
+  /**
+   * Checks the {@code ${...}} placeholders of a template: syntax, and that a feeder provides each
+   * variable; a problem is marked at the placeholder inside the string where the file allows.
+   *
+   * @param offset where the template's text starts within the scalar's value
+   * @param where how the message names the value: {@code 'body'}, {@code header 'X-Id'}
+   */
+  private boolean template(YamlScalar s, int offset, String where) {
+    String text = s.value().substring(Math.max(0, offset));
+    try {
+      if (variables == null) {
+        Template.parse(text);
+      } else {
+        Template.compile(text, variables);
+      }
       return true;
+    } catch (TemplateException e) {
+      Mark at = problems.markInside(s, Math.max(0, offset) + e.column() - 1, e.length());
+      if (e.variable() == null) {
+        problems.add(at, e.problem() + " in " + where, List.of(), e.suggestion());
+      } else if (variables.isEmpty()) {
+        problems.add(at, e.problem() + " in " + where + ": no feeder is defined", List.of(),
+            "add a feeder with a column " + Texts.quote(e.variable()) + " under 'load.feeders', or write '$${"
+                + e.variable() + "}' for a literal '${" + e.variable() + "}'");
+      } else {
+        List<String> known = variables.stream().sorted().toList();
+        problems.add(at, e.problem() + " in " + where + ": no feeder has this column", known,
+            DidYouMean.hint(e.variable(), known));
+      }
+      return false;
     }
-    String t = m.group();
-    problems.add(problems.markInside(s, m.start(), t.length()),
-        "templating/feeders are not supported yet; remove " + t + " or write a literal");
-    return false;
   }
 }

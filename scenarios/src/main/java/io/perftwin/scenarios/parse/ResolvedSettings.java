@@ -1,9 +1,16 @@
 package io.perftwin.scenarios.parse;
 
 import io.perftwin.infra.DemoServiceConfig;
+import io.perftwin.loadgen.ClosedUsers;
 import io.perftwin.loadgen.ConstantRate;
+import io.perftwin.loadgen.Feeder;
+import io.perftwin.loadgen.LoadShape;
 import io.perftwin.loadgen.Phase;
+import io.perftwin.loadgen.PoissonRate;
+import io.perftwin.loadgen.RampRate;
 import io.perftwin.loadgen.RequestTemplate;
+import io.perftwin.loadgen.ResponseCheck;
+import io.perftwin.loadgen.StepRate;
 import io.perftwin.loadgen.Units;
 import io.perftwin.reports.Slo;
 import io.perftwin.scenarios.LoadSpec;
@@ -21,7 +28,9 @@ import java.util.Map;
  * strings, numbers, booleans) in scenario-file spelling, defaults filled in: what {@code run.json}
  * records. Quantities are strings with units ({@code "500/s"}, {@code "30s"}, {@code "0.1%"},
  * {@code "100mbit"}). {@code seed} and {@code description} appear only when the file sets them;
- * {@code network} is an empty map when no knob is set.
+ * {@code network} is an empty map when no knob is set; {@code load.feeders} is an empty list when
+ * there are none; a request's {@code headers}, {@code body}, {@code check} and {@code timeout}
+ * appear only when it sets them (a request without {@code timeout} has {@code load.timeout}).
  */
 public final class ResolvedSettings {
   private ResolvedSettings() {}
@@ -87,15 +96,14 @@ public final class ResolvedSettings {
   private static Map<String, Object> load(LoadSpec l) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("engine", l.engine());
+    m.put("protocol", l.protocol().key());
     m.put("connections", l.connections());
     m.put("timeout", Units.format(l.timeout()));
     m.put("maxScheduleLag", Units.format(l.maxScheduleLag()));
     List<Object> phases = new ArrayList<>();
     for (Phase p : l.phases()) {
       Map<String, Object> spec = new LinkedHashMap<>();
-      if (p.shape() instanceof ConstantRate c) {
-        spec.put("constantRate", number(c.ratePerSecond()) + "/s");
-      }
+      shape(p.shape(), spec);
       spec.put("duration", Units.format(p.duration()));
       spec.put("warmup", p.warmup());
       Map<String, Object> phase = new LinkedHashMap<>();
@@ -103,24 +111,103 @@ public final class ResolvedSettings {
       phases.add(phase);
     }
     m.put("phases", phases);
+    List<Object> feeders = new ArrayList<>();
+    for (Feeder f : l.feeders()) {
+      feeders.add(feeder(f, l.feederFiles().get(f.name())));
+    }
+    m.put("feeders", feeders);
     List<Object> requests = new ArrayList<>();
     for (RequestTemplate r : l.requests()) {
-      Map<String, Object> req = new LinkedHashMap<>();
-      req.put("name", r.name());
-      req.put("weight", r.weight());
-      req.put(r.method(), r.path());
-      if (!r.headers().isEmpty()) {
-        Map<String, Object> headers = new LinkedHashMap<>();
-        r.headers().forEach(h -> headers.put(h.name(), h.value()));
-        req.put("headers", headers);
-      }
-      if (r.body() != null) {
-        req.put("body", r.body());
-      }
-      requests.add(req);
+      requests.add(request(r));
     }
     m.put("requests", requests);
     return m;
+  }
+
+  /** The shape's key(s), as the file writes them. */
+  private static void shape(LoadShape shape, Map<String, Object> spec) {
+    if (shape instanceof ConstantRate c) {
+      spec.put("constantRate", rate(c.ratePerSecond()));
+    } else if (shape instanceof PoissonRate p) {
+      spec.put("poissonRate", rate(p.ratePerSecond()));
+    } else if (shape instanceof RampRate r) {
+      Map<String, Object> ramp = new LinkedHashMap<>();
+      ramp.put("from", rate(r.fromPerSecond()));
+      ramp.put("to", rate(r.toPerSecond()));
+      spec.put("rampRate", ramp);
+    } else if (shape instanceof StepRate s) {
+      Map<String, Object> steps = new LinkedHashMap<>();
+      steps.put("from", rate(s.fromPerSecond()));
+      steps.put("to", rate(s.toPerSecond()));
+      steps.put("count", s.steps());
+      spec.put("steps", steps);
+    } else if (shape instanceof ClosedUsers u) {
+      spec.put("users", u.users());
+      spec.put("thinkTime", u.thinkTime().isZero() ? "0s" : Units.format(u.thinkTime()));
+    } else {
+      throw new IllegalStateException("no scenario spelling for " + shape.describe());
+    }
+  }
+
+  private static String rate(double perSecond) {
+    return number(perSecond) + "/s";
+  }
+
+  private static Map<String, Object> feeder(Feeder f, String csv) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", f.name());
+    if (csv != null) {
+      m.put("csv", csv);
+    } else {
+      List<Object> rows = new ArrayList<>();
+      for (List<String> row : f.rows()) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        for (int c = 0; c < f.columns().size(); c++) {
+          r.put(f.columns().get(c), row.get(c));
+        }
+        rows.add(r);
+      }
+      m.put("inline", rows);
+    }
+    m.put("strategy", f.strategy().key());
+    return m;
+  }
+
+  private static Map<String, Object> request(RequestTemplate r) {
+    Map<String, Object> req = new LinkedHashMap<>();
+    req.put("name", r.name());
+    req.put("weight", r.weight());
+    req.put(r.method(), r.path());
+    if (!r.headers().isEmpty()) {
+      Map<String, Object> headers = new LinkedHashMap<>();
+      r.headers().forEach(h -> headers.put(h.name(), h.value()));
+      req.put("headers", headers);
+    }
+    if (r.body() != null) {
+      req.put("body", r.body());
+    }
+    if (!r.checks().isEmpty()) {
+      Map<String, Object> check = new LinkedHashMap<>();
+      for (ResponseCheck c : r.checks()) {
+        if (c instanceof ResponseCheck.StatusIn s) {
+          List<Object> codes = new ArrayList<>();
+          s.codes().forEach(code -> codes.add(code.endsWith("xx") ? code : (Object) Integer.valueOf(code)));
+          check.put("status", codes);
+        } else if (c instanceof ResponseCheck.BodyContains b) {
+          check.put("bodyContains", b.text());
+        } else if (c instanceof ResponseCheck.JsonFieldEquals j) {
+          Map<String, Object> json = new LinkedHashMap<>();
+          json.put("pointer", j.jsonPointer());
+          json.put("equals", j.expected());
+          check.put("json", json);
+        }
+      }
+      req.put("check", check);
+    }
+    if (r.timeout() != null) {
+      req.put("timeout", Units.format(r.timeout()));
+    }
+    return req;
   }
 
   /** Up to 12 significant digits, no trailing zeros: {@code 0.1}, {@code 500}, {@code 0.000277777777778}. */

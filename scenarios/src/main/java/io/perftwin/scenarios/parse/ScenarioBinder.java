@@ -59,7 +59,7 @@ public final class ScenarioBinder {
     }
 
     YamlNode loadNode = r.required("load");
-    LoadBinder loadBinder = new LoadBinder(values);
+    LoadBinder loadBinder = new LoadBinder(values, file.getParent());
     LoadSpec load = loadNode == null ? null : loadBinder.bind(loadNode, r.keyMark("load"));
 
     List<Slo> slos = List.of();

@@ -81,7 +81,12 @@ final class Values {
 
   /** An integer {@code >= min}. */
   Integer integer(YamlNode node, String key, int min) {
-    Long v = parse(node, key, "an integer", t -> integerText(key, t, min, Integer.MAX_VALUE));
+    return integer(node, key, min, Integer.MAX_VALUE);
+  }
+
+  /** An integer in {@code [min, max]}. */
+  Integer integer(YamlNode node, String key, int min, int max) {
+    Long v = parse(node, key, "an integer", t -> integerText(key, t, min, max));
     return v == null ? null : v.intValue();
   }
 
@@ -130,6 +135,11 @@ final class Values {
 
   Double rate(YamlNode node, String key) {
     return parse(node, key, "a rate", t -> Quantities.ratePerSecond(key, t));
+  }
+
+  /** A rate within {@code bound}; {@link #rate(YamlNode, String)} is {@code > 0}. */
+  Double rate(YamlNode node, String key, Quantities.Bound bound) {
+    return parse(node, key, "a rate", t -> Quantities.ratePerSecond(key, t, bound));
   }
 
   Double percent(YamlNode node, String key) {

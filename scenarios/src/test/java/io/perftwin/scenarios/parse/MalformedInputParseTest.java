@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Whatever the input, the parser either returns a scenario or throws a {@link ScenarioException}
  * whose message can be printed: no other exception, no crash in the formatter. The inputs are a
- * valid scenario cut off at every character, with every line removed, and with a tab, a quote or
- * a brace inserted at every line start.
+ * valid scenario (every kind of key, feeders and templates included) cut off at every character,
+ * with every line removed, and with a tab, a quote, a brace or a placeholder inserted at every line
+ * start.
  */
 class MalformedInputParseTest {
   private static final String SCENARIO = """
@@ -30,19 +31,30 @@ class MalformedInputParseTest {
         loss: 0%
         rate: 1gbit
       load:
+        protocol: h2c
         connections: 2
         timeout: 1s
         phases:
           - warmup: {constantRate: 10/s, duration: 1s}
           - steady: {constantRate: 20/s, duration: 2s, warmup: false}
+          - ramp: {rampRate: {from: 0/s, to: 5/s}, duration: 1s}
+          - stairs: {steps: {from: 5/s, to: 1/s, count: 2}, duration: 1s}
+          - poisson: {poissonRate: 5/s, duration: 1s}
+          - users: {users: 2, thinkTime: 1ms, duration: 1s}
+        feeders:
+          - {name: skus, csv: src/test/resources/feeders/skus.csv, strategy: shuffle}
+          - name: sizes
+            inline: [{size: S, qty: 1}, {size: M, qty: 2}]
         requests:
           - name: home
             weight: 2
-            GET: /
+            GET: /items/${sku}
           - name: post
-            POST: /p
-            headers: {A: b}
-            body: "x"
+            POST: /p?size=${size}
+            headers: {A: b, X-Name: '${name}'}
+            body: '{"q": ${qty}, "p": "$$1"}'
+            check: {status: [200, 2xx], bodyContains: ok, json: {pointer: /ok, equals: "true"}}
+            timeout: 500ms
       slo:
         - p99 < 5ms
         - post.errors <= 1%

@@ -67,10 +67,15 @@ class ReferenceDocTest {
     TargetBinder.PAUSE_KEYS.forEach(k -> expected.add("target.demo.pause." + k));
     NetworkBinder.KEYS.forEach(k -> expected.add("network." + k));
     LoadBinder.KEYS.forEach(k -> expected.add("load." + k));
-    LoadBinder.PHASE_KEYS.forEach(k -> expected.add("load.phases[].NAME." + k));
+    PhaseBinder.PHASE_KEYS.forEach(k -> expected.add("load.phases[].NAME." + k));
+    PhaseBinder.RAMP_KEYS.forEach(k -> expected.add("load.phases[].NAME.rampRate." + k));
+    PhaseBinder.STEPS_KEYS.forEach(k -> expected.add("load.phases[].NAME.steps." + k));
+    FeederBinder.KEYS.forEach(k -> expected.add("load.feeders[]." + k));
     RequestBinder.KEYS.stream().filter(k -> !RequestBinder.METHODS.contains(k))
         .forEach(k -> expected.add("load.requests[]." + k));
     expected.add("load.requests[].METHOD");
+    CheckBinder.KEYS.forEach(k -> expected.add("load.requests[].check." + k));
+    CheckBinder.JSON_KEYS.forEach(k -> expected.add("load.requests[].check.json." + k));
     assertEquals(new TreeSet<>(expected), new TreeSet<>(documentedKeys().keySet()));
   }
 
@@ -81,6 +86,10 @@ class ReferenceDocTest {
     assertEquals("`" + Units.format(LoadDefaults.REQUEST_TIMEOUT) + "`", d.get("load.timeout"));
     assertEquals("`" + Units.format(LoadDefaults.MAX_SCHEDULE_LAG_P99) + "`", d.get("load.maxScheduleLag"));
     assertEquals("`" + LoadBinder.ENGINES.get(0) + "`", d.get("load.engine"));
+    assertEquals("`" + LoadBinder.PROTOCOLS.get(0) + "`", d.get("load.protocol"));
+    assertEquals("`" + FeederBinder.STRATEGIES.get(0) + "`", d.get("load.feeders[].strategy"));
+    assertEquals("`0s`", d.get("load.phases[].NAME.thinkTime"));
+    assertEquals("`load.timeout`", d.get("load.requests[].timeout"));
     assertEquals("`" + DemoServiceConfig.DEFAULT.workers() + "`", d.get("target.demo.workers"));
     assertEquals("`" + ServiceTimeParser.format(DemoServiceConfig.DEFAULT.serviceTime()) + "`", d.get("target.demo.serviceTime"));
     assertNull(DemoServiceConfig.DEFAULT.pauseAfter());
