@@ -1,25 +1,30 @@
 #!/usr/bin/env bash
 # Engine efficiency against wrk, side by side on one target in one run.
 #
-#   bench/engine-vs-wrk.sh [SECONDS] [CONNECTIONS]
+#   bench/engine-vs-wrk.sh [SECONDS] [CONNECTIONS] [LOOPS]
 #
 # 1. starts the demo service (zero service time, 256 workers) on loopback in its own JVM;
 # 2. wrk -t1 (closed loop, as fast as it can): requests completed / CPU seconds of the wrk process;
 # 3. perftwin's engine (open model) at the rate wrk achieved: requests / CPU seconds of its JVM,
-#    measured after a warm-up run so the JIT is warm (wrk needs none);
+#    measured after a warm-up run so the JIT is warm (wrk needs none); LOOPS event loops
+#    (default 1, the match of wrk's single thread);
 # 4. the highest offered rate perftwin holds with schedule lag p99 under 1 ms (steps of 10k/s).
 # Prints JSON lines and a Markdown row for docs/benchmarks.md. Needs: wrk, GNU time, a built tree.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-10}"
 connections="${2:-16}"
+loops="${3:-1}"
 port=18181
 command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wrk" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "GNU time is not installed: apt-get install -y time" >&2; exit 2; }
-[ -f bench/target/classpath.txt ] || mvn -B -q -DskipTests package
+[ -f bench/target/classpath.txt ] && [ -f scenarios/target/classpath.txt ] || mvn -B -q -DskipTests package
 cp="bench/target/perftwin-bench-0.1.0-SNAPSHOT.jar:$(cat bench/target/classpath.txt)"
+twin_cp="$(ls scenarios/target/perftwin-scenarios-*.jar):$(cat scenarios/target/classpath.txt)"
 
-./twin demo-service --port "$port" --workers 256 --service-time 0ms > /tmp/perftwin-bench-target.log 2>&1 &
+# The target runs from the built jars (not ./twin) so that a rebuild cannot interfere.
+java -cp "$twin_cp" io.perftwin.scenarios.cli.Main demo-service --port "$port" --workers 256 --service-time 0ms \
+  > /tmp/perftwin-bench-target.log 2>&1 &
 target=$!
 trap 'kill $target 2>/dev/null || true; wait $target 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.2; done
@@ -34,13 +39,13 @@ wrk_per_cpu="$(awk -v r="$wrk_requests" -v c="$wrk_cpu" 'BEGIN {printf "%.0f", r
 echo "{\"engine\":\"wrk\",\"connections\":$connections,\"requests\":$wrk_requests,\"cpuSeconds\":$wrk_cpu,\"requestsPerCpuSecond\":$wrk_per_cpu,\"achievedRate\":$wrk_rate}"
 
 rate="$(awk -v r="$wrk_rate" 'BEGIN {printf "%d", r}')"
-pt="$(java -cp "$cp" io.perftwin.bench.EngineBench "$url" "$rate" "$connections" "$seconds" 5 | tail -n 1)"
+pt="$(java -cp "$cp" io.perftwin.bench.EngineBench "$url" "$rate" "$connections" "$seconds" 5 "$loops" | tail -n 1)"
 echo "$pt"
 pt_per_cpu="$(echo "$pt" | sed -E 's/.*"requestsPerCpuSecond":([0-9.]+).*/\1/')"
 
 held=0
 for r in $(seq 10000 10000 200000); do
-  line="$(java -cp "$cp" io.perftwin.bench.EngineBench "$url" "$r" "$connections" "$seconds" 5 | tail -n 1)"
+  line="$(java -cp "$cp" io.perftwin.bench.EngineBench "$url" "$r" "$connections" "$seconds" 5 "$loops" | tail -n 1)"
   echo "$line"
   lag="$(echo "$line" | sed -E 's/.*"lagP99Ms":([0-9.]+).*/\1/')"
   achieved="$(echo "$line" | sed -E 's/.*"achievedRate":([0-9.]+).*/\1/')"
@@ -48,4 +53,4 @@ for r in $(seq 10000 10000 200000); do
 done
 ratio="$(awk -v p="$pt_per_cpu" -v w="$wrk_per_cpu" 'BEGIN {printf "%.2f", p / w}')"
 echo
-echo "| $(date -u +%F) | ${seconds}s, ${connections} conns | wrk ${wrk_per_cpu} req/CPU-s at ${rate}/s | perftwin ${pt_per_cpu} req/CPU-s at ${rate}/s | ratio ${ratio}× | highest rate held with lag p99 < 1 ms: ${held}/s |"
+echo "| $(date -u +%F) | ${seconds}s, ${connections} conns, ${loops} loop(s) | wrk ${wrk_per_cpu} req/CPU-s at ${rate}/s | perftwin ${pt_per_cpu} req/CPU-s at ${rate}/s | ratio ${ratio}× | highest rate held with lag p99 < 1 ms: ${held}/s |"

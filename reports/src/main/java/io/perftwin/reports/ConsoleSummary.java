@@ -42,6 +42,17 @@ public final class ConsoleSummary {
         .append("/s, schedule lag p99 ").append(Figures.millis(s.generator().scheduleLagMs().p99()))
         .append(" ms, max ").append(Figures.millis(s.generator().scheduleLagMs().max())).append(" ms\n");
 
+    if (s.comparison() != null) {
+      BaselineComparison c = s.comparison();
+      out.append("baseline ").append(c.baselineRunId()).append(": ").append(c.verdict().key()).append('\n');
+      for (MetricComparison m : c.metrics()) {
+        if (m.verdict() == ChangeVerdict.WORSE || m.verdict() == ChangeVerdict.BETTER) {
+          String line = "  " + m.verdict().key() + "  " + m.label() + "  " + Figures.change(m.change()) + " "
+              + Figures.interval(m.changeLow(), m.changeHigh());
+          out.append(line.stripTrailing()).append('\n');
+        }
+      }
+    }
     out.append("verdict: ").append(s.verdict().name()).append(" (exit ").append(s.verdict().exitCode()).append(")\n");
     if (!s.generator().valid()) {
       out.append("the run is invalid; its figures cannot be trusted:\n");

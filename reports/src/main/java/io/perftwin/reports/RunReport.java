@@ -5,6 +5,7 @@ import io.perftwin.loadgen.results.ResultsJson;
 import io.perftwin.loadgen.results.RunManifest;
 import io.perftwin.reports.internal.HtmlReport;
 import io.perftwin.reports.internal.JunitXml;
+import io.perftwin.reports.internal.LatencyLog;
 import io.perftwin.reports.internal.SummaryJson;
 import io.perftwin.reports.internal.SummaryMarkdown;
 import java.io.IOException;
@@ -34,7 +35,55 @@ public final class RunReport {
    * @throws UncheckedIOException if a file cannot be written
    */
   public static RunSummary write(Path runDir, RunManifest manifest, MeasuredRun run, List<Slo> slos) {
-    RunSummary summary = RunSummary.of(manifest, run, SloEvaluator.evaluate(slos, run));
+    return write(runDir, manifest, run, slos, (BaselineComparison) null);
+  }
+
+  /**
+   * As {@link #write(Path, RunManifest, MeasuredRun, List)}, with a comparison with a baseline
+   * ({@code null} for none): a metric worse than the baseline fails the verdict.
+   */
+  public static RunSummary write(Path runDir, RunManifest manifest, MeasuredRun run, List<Slo> slos,
+      BaselineComparison comparison) {
+    return write(runDir, manifest, run, slos, comparison, null);
+  }
+
+  /**
+   * The end of {@code twin run --baseline}: reads the baseline folder and the run's own latency
+   * log (complete once the engine has returned), compares them with the default settings, then
+   * writes the report as {@link #write(Path, RunManifest, MeasuredRun, List, BaselineComparison)}.
+   *
+   * @param baselineDir the baseline run folder, or {@code null} for no comparison
+   * @throws RunFolderException if the baseline cannot be read or is of another scenario
+   */
+  public static RunSummary write(Path runDir, RunManifest manifest, MeasuredRun run, List<Slo> slos, Path baselineDir) {
+    if (baselineDir == null) {
+      return write(runDir, manifest, run, slos);
+    }
+    RunFolder[] pair = RunFolder.readPair(baselineDir, runDir);
+    RunFolder baseline = pair[0];
+    RunFolder candidate = pair[1];
+    BaselineComparison comparison = BaselineComparison.compare(baseline, candidate, ComparisonSettings.DEFAULT);
+    return write(runDir, manifest, run, slos, comparison, candidate.latency());
+  }
+
+  /** Re-renders the report of a run folder read back (for {@code twin report}). */
+  public static RunSummary rewrite(RunFolder folder, List<Slo> slos, BaselineComparison comparison) {
+    return write(folder.dir(), folder.manifest(), folder.measuredRun(), slos, comparison, folder.latency());
+  }
+
+  private static RunSummary write(Path runDir, RunManifest manifest, MeasuredRun run, List<Slo> slos,
+      BaselineComparison comparison, LatencyLog latency) {
+    java.util.Set<Double> windows = new java.util.TreeSet<>();
+    slos.stream().filter(o -> o.window() != null).forEach(o -> windows.add(o.window().seconds()));
+    Path log = runDir.resolve(RunFolder.LATENCY_HLOG);
+    if ((latency == null || !windows.isEmpty()) && Files.isRegularFile(log)) {
+      try { // the log gives the charts p90 and per-interval errors, and objectives their windows
+        latency = LatencyLog.read(log, null, windows);
+      } catch (RunFolderException e) {
+        latency = null; // the charts fall back to the engine's timeline; windowed objectives fail
+      }
+    }
+    RunSummary summary = RunSummary.of(manifest, run, SloEvaluator.evaluate(slos, run, latency), comparison);
     try {
       Files.createDirectories(runDir);
     } catch (IOException e) {
@@ -43,7 +92,7 @@ public final class RunReport {
     ResultsJson.writeString(runDir.resolve(SUMMARY_JSON), SummaryJson.render(summary));
     ResultsJson.writeString(runDir.resolve(JUNIT_XML), JunitXml.render(summary));
     ResultsJson.writeString(runDir.resolve(SUMMARY_MD), SummaryMarkdown.render(summary));
-    ResultsJson.writeString(runDir.resolve(REPORT_HTML), HtmlReport.render(summary, manifest, run));
+    ResultsJson.writeString(runDir.resolve(REPORT_HTML), HtmlReport.render(summary, manifest, run, latency));
     return summary;
   }
 }

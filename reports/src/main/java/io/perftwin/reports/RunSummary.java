@@ -27,6 +27,7 @@ import org.HdrHistogram.Histogram;
  * @param requests {@value SloEvaluator#ALL} first, then each request name in run order
  * @param slos the objectives' results, in scenario order
  * @param generator how well the load generator held the offered load
+ * @param comparison the comparison with a baseline run, or {@code null} without a baseline
  */
 public record RunSummary(
     String scenario,
@@ -37,7 +38,8 @@ public record RunSummary(
     double measuredSeconds,
     Map<String, RequestFigures> requests,
     List<SloResult> slos,
-    Generator generator) {
+    Generator generator,
+    BaselineComparison comparison) {
 
   public RunSummary {
     Objects.requireNonNull(scenario, "scenario");
@@ -54,6 +56,15 @@ public record RunSummary(
    * @throws IllegalArgumentException if a request is named {@value SloEvaluator#ALL}, which is reserved
    */
   public static RunSummary of(RunManifest manifest, MeasuredRun run, List<SloResult> sloResults) {
+    return of(manifest, run, sloResults, null);
+  }
+
+  /**
+   * Summarizes a run whose objectives are evaluated and which was compared with a baseline
+   * ({@code comparison} may be null).
+   */
+  public static RunSummary of(RunManifest manifest, MeasuredRun run, List<SloResult> sloResults,
+      BaselineComparison comparison) {
     if (run.requests().containsKey(SloEvaluator.ALL)) {
       throw new IllegalArgumentException("request name '" + SloEvaluator.ALL + "' is reserved for all requests together");
     }
@@ -62,8 +73,8 @@ public record RunSummary(
     run.requests().forEach((name, stats) -> requests.put(name, RequestFigures.of(run, stats)));
     Generator generator = new Generator(run.offeredRate(), LatencyMillis.of(run.scheduleLag()),
         run.valid(), run.invalidReasons());
-    return new RunSummary(manifest.scenario(), manifest.runId(), Verdict.of(run, sloResults), run.start(),
-        run.end(), run.measuredSeconds(), requests, sloResults, generator);
+    return new RunSummary(manifest.scenario(), manifest.runId(), Verdict.of(run.valid(), sloResults, comparison),
+        run.start(), run.end(), run.measuredSeconds(), requests, sloResults, generator, comparison);
   }
 
   /** The figures of all requests together. */

@@ -4,7 +4,9 @@ import io.perftwin.loadgen.results.Histograms;
 import io.perftwin.loadgen.results.MeasuredRun;
 import io.perftwin.loadgen.results.RequestStats;
 import java.util.ArrayList;
+import io.perftwin.reports.internal.LatencyLog;
 import java.util.List;
+import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -32,6 +34,17 @@ public final class SloEvaluator {
    * @throws IllegalArgumentException if an objective's scope is not a request name of the run
    */
   public static List<SloResult> evaluate(List<Slo> slos, MeasuredRun run) {
+    return evaluate(slos, run, null);
+  }
+
+  /**
+   * Evaluates every objective, in order; objectives per time window are evaluated on the windows
+   * of {@code latency} (the run's latency log read with their window lengths), and are NaN (and
+   * fail) without one.
+   *
+   * @throws IllegalArgumentException if an objective's scope is not a request name of the run
+   */
+  public static List<SloResult> evaluate(List<Slo> slos, MeasuredRun run, LatencyLog latency) {
     RequestStats all = null;
     List<SloResult> results = new ArrayList<>(slos.size());
     for (Slo slo : slos) {
@@ -51,10 +64,53 @@ public final class SloEvaluator {
         }
         scope = slo.scope();
       }
+      if (slo.window() != null) {
+        results.add(windowed(slo, scope, latency));
+        continue;
+      }
       double actual = actual(slo, run, stats);
       results.add(new SloResult(slo, scope, actual, slo.comparison().holds(actual, slo.threshold())));
     }
     return List.copyOf(results);
+  }
+
+  /**
+   * An objective per time window: the share of windows that meet it. Latency and error
+   * objectives are judged in the windows where the scope completed requests; throughput in every
+   * window (no completions is 0/s).
+   */
+  private static SloResult windowed(Slo slo, String scope, LatencyLog latency) {
+    List<Map<String, LatencyLog.WindowFigures>> windows = latency == null ? null : latency.windows(slo.window().seconds());
+    if (windows == null) {
+      return new SloResult(slo, scope, Double.NaN, false, 0, 0);
+    }
+    int evaluated = 0;
+    int met = 0;
+    for (Map<String, LatencyLog.WindowFigures> w : windows) {
+      LatencyLog.WindowFigures f = w.get(scope);
+      double value;
+      if (slo.metric() == Slo.Metric.THROUGHPUT) {
+        double seconds = w.values().iterator().next().seconds();
+        value = f == null ? 0 : (f.count() - f.errors()) / seconds;
+      } else if (f == null || f.count() == 0) {
+        continue;
+      } else {
+        value = switch (slo.metric()) {
+          case PERCENTILE -> BaselineComparison.percentileOf(f.latency(), slo.percentile()) / 1e6;
+          case MEAN -> f.meanMillis();
+          case MAX -> f.maxMillis();
+          case ERRORS -> (double) f.errors() / f.count();
+          case THROUGHPUT -> throw new AssertionError();
+        };
+      }
+      evaluated++;
+      if (slo.comparison().holds(value, slo.threshold())) {
+        met++;
+      }
+    }
+    double share = evaluated == 0 ? Double.NaN : (double) met / evaluated;
+    boolean pass = evaluated > 0 && share >= slo.window().fraction() - 1e-12;
+    return new SloResult(slo, scope, share, pass, evaluated, met);
   }
 
   private static double actual(Slo slo, MeasuredRun run, RequestStats stats) {

@@ -7,7 +7,7 @@ import java.util.List;
 public enum Verdict {
   /** Every objective met, and the measurement can be trusted. */
   PASS(0, "pass"),
-  /** At least one objective missed. */
+  /** At least one objective missed, or a metric worse than the baseline. */
   FAIL(1, "fail"),
   /**
    * The measurement cannot be trusted (the generator could not hold the offered rate, the
@@ -40,9 +40,15 @@ public enum Verdict {
 
   /** The same rule, for a run whose validity is already known. */
   public static Verdict of(boolean runValid, List<SloResult> results) {
+    return of(runValid, results, null);
+  }
+
+  /** The same rule, where a comparison with a baseline (or null) that found a metric worse also fails. */
+  public static Verdict of(boolean runValid, List<SloResult> results, BaselineComparison comparison) {
     if (!runValid) {
       return INVALID;
     }
-    return results.stream().allMatch(SloResult::pass) ? PASS : FAIL;
+    boolean regressed = comparison != null && comparison.worse();
+    return results.stream().allMatch(SloResult::pass) && !regressed ? PASS : FAIL;
   }
 }

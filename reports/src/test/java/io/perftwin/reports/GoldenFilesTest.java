@@ -46,6 +46,49 @@ class GoldenFilesTest {
     Golden.assertMatches(name + "/console.txt", ConsoleSummary.render(summary));
   }
 
+  /** A fixed comparison: home unchanged, checkout 30% slower in the tail and too small for p99.9. */
+  static BaselineComparison comparison() {
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(2026);
+    SyntheticRuns.Latency home = SyntheticRuns.logNormal(2.5, 0.3);
+    SyntheticRuns.Latency checkout = SyntheticRuns.logNormal(4, 0.4);
+    SyntheticRuns.Latency checkoutSlower = SyntheticRuns.tailScaled(checkout, 6, 1.3);
+    return BaselineComparison.compare("20261121T090000Z-quickstart",
+        twoNames(SyntheticRuns.intervals(home, 30, 400, rng), SyntheticRuns.intervals(checkout, 30, 100, rng)),
+        twoNames(SyntheticRuns.intervals(home, 30, 400, rng), SyntheticRuns.intervals(checkoutSlower, 30, 100, rng)),
+        ComparisonSettings.DEFAULT, null);
+  }
+
+  private static io.perftwin.reports.internal.RunSamples twoNames(List<org.HdrHistogram.Histogram> home,
+      List<org.HdrHistogram.Histogram> checkout) {
+    io.perftwin.reports.internal.BlockedSamples h = new io.perftwin.reports.internal.BlockedSamples();
+    io.perftwin.reports.internal.BlockedSamples c = new io.perftwin.reports.internal.BlockedSamples();
+    io.perftwin.reports.internal.BlockedSamples all = new io.perftwin.reports.internal.BlockedSamples();
+    for (int i = 0; i < home.size(); i++) {
+      var hc = io.perftwin.reports.internal.SparseCounts.of(home.get(i));
+      var cc = io.perftwin.reports.internal.SparseCounts.of(checkout.get(i));
+      h.add(hc);
+      c.add(cc);
+      all.add(hc.plus(cc));
+    }
+    java.util.Map<String, io.perftwin.reports.internal.BlockedSamples> byName = new java.util.LinkedHashMap<>();
+    byName.put("home", h);
+    byName.put("checkout", c);
+    return new io.perftwin.reports.internal.RunSamples(byName, all);
+  }
+
+  @org.junit.jupiter.api.Test
+  void comparedRunMatchesTheGoldenFiles(@TempDir Path dir) throws IOException {
+    BaselineComparison c = comparison();
+    assertEquals(ChangeVerdict.WORSE, c.verdict());
+    RunSummary summary = RunReport.write(dir, Fixtures.manifest("quickstart"), Fixtures.quickstartRun(List.of(), Map.of()),
+        Fixtures.QUICKSTART_SLOS, c);
+    assertEquals(Verdict.FAIL, summary.verdict(), "every objective met, but checkout regressed");
+    for (String file : List.of(RunReport.SUMMARY_JSON, RunReport.JUNIT_XML, RunReport.SUMMARY_MD)) {
+      Golden.assertMatches("compared/" + file, Files.readString(dir.resolve(file), StandardCharsets.UTF_8));
+    }
+    Golden.assertMatches("compared/console.txt", ConsoleSummary.render(summary));
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void outputIsDeterministic(String name, MeasuredRun run, List<Slo> slos, Verdict verdict, @TempDir Path dir)

@@ -61,7 +61,7 @@ class HtmlReportTest {
   void chartsAreEmbeddedPngsOfTheExpectedSize(@TempDir Path dir) throws IOException {
     String html = report(dir, Fixtures.quickstartRun(List.of(), Map.of()), Fixtures.QUICKSTART_SLOS);
     List<byte[]> images = embeddedPngs(html);
-    assertEquals(2, images.size(), "percentile distribution and timeline");
+    assertEquals(4, images.size(), "percentile distribution, latency over time, rate, errors");
     for (byte[] png : images) {
       assertArrayEquals(PNG_SIGNATURE, Arrays.copyOf(png, PNG_SIGNATURE.length));
       BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));

@@ -33,12 +33,17 @@ public final class ChartImages {
   }
 
   public static String pngDataUri(JFreeChart chart) {
+    return DATA_URI_PREFIX + Base64.getEncoder().encodeToString(png(chart));
+  }
+
+  /** The chart as PNG bytes, {@value #WIDTH} × {@value #HEIGHT}. */
+  public static byte[] png(JFreeChart chart) {
     ByteArrayOutputStream png = new ByteArrayOutputStream(64 * 1024);
     try {
       ChartUtils.writeChartAsPNG(png, chart, WIDTH, HEIGHT);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return DATA_URI_PREFIX + Base64.getEncoder().encodeToString(png.toByteArray());
+    return png.toByteArray();
   }
 }

@@ -56,6 +56,10 @@ public final class Figures {
   /** A measured value with its unit, as people read it: {@code 73.2 ms}, {@code 0.05%}, {@code 500.4/s}. */
   public static String actual(SloResult result) {
     double v = result.actual();
+    if (result.slo().window() != null) {
+      return Double.isFinite(v) ? Formats.number(rounded(v * 100, 2)) + "% of " + result.windows() + " windows ("
+          + result.windowsMet() + " met)" : "n/a (no window with requests)";
+    }
     if (!Double.isFinite(v)) {
       return "n/a (no completed requests)";
     }
@@ -70,6 +74,31 @@ public final class Figures {
   private static double rounded(double value, int decimals) {
     double r = BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).doubleValue();
     return r == 0 ? 0.0 : r; // no "-0"
+  }
+
+  /** A relative change as people read it: {@code +10.3%}, {@code -2.0%}; {@value #MISSING} when unknown. */
+  public static String change(double ratio) {
+    if (!Double.isFinite(ratio)) {
+      return MISSING;
+    }
+    double pct = rounded(ratio * 100, 1);
+    return (pct > 0 ? "+" : "") + Formats.fixed(pct, 1) + "%";
+  }
+
+  /** A confidence interval of a relative change: {@code [+8.1%, +12.5%]}; empty when unknown. */
+  public static String interval(double low, double high) {
+    if (!Double.isFinite(low) || !Double.isFinite(high)) {
+      return "";
+    }
+    return "[" + change(low) + ", " + change(high) + "]";
+  }
+
+  /** A p-value: {@code 0.0123}, {@code < 0.0001}. */
+  public static String pValue(double p) {
+    if (!Double.isFinite(p)) {
+      return MISSING;
+    }
+    return p < 0.0001 ? "< 0.0001" : Formats.fixed(p, 4);
   }
 
   /** {@code PASS} or {@code FAIL}. */

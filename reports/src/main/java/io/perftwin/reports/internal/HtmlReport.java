@@ -8,6 +8,8 @@ import io.perftwin.reports.RunSummary;
 import io.perftwin.reports.RunSummary.LatencyMillis;
 import io.perftwin.reports.RunSummary.RequestFigures;
 import io.perftwin.reports.SloResult;
+import io.perftwin.reports.BaselineComparison;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -21,6 +23,11 @@ public final class HtmlReport {
   private HtmlReport() {}
 
   public static String render(RunSummary s, RunManifest manifest, MeasuredRun run) {
+    return render(s, manifest, run, null);
+  }
+
+  /** The page; {@code latency} (may be null) is the run's latency log read back, for richer over-time charts. */
+  public static String render(RunSummary s, RunManifest manifest, MeasuredRun run, LatencyLog latency) {
     StringBuilder html = new StringBuilder();
     String title = "perftwin: " + s.scenario() + " \u2014 " + s.verdict().name();
     html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
@@ -35,10 +42,19 @@ public final class HtmlReport {
       html.append(caveat(s));
     }
     html.append(slos(s));
+    BaselineComparison c = s.comparison();
+    if (c != null) {
+      html.append(HtmlComparison.render(c));
+    }
     html.append("<h2>Latency distribution</h2>\n")
-        .append(chart("percentile distribution", () -> PercentileChart.create(run, run.all(), s.slos())));
-    if (!run.timeline().isEmpty()) {
-      html.append("<h2>Over time</h2>\n").append(chart("response time over time", () -> TimelineChart.create(run, manifest)));
+        .append(chart("percentile distribution", () -> PercentileChart.create(run, run.all(), s.slos(),
+            c == null ? null : c.baselineAll(), c == null ? null : c.baselineRunId())));
+    List<TimelinePoint> timeline = TimelinePoint.of(run.timeline(), latency);
+    if (!timeline.isEmpty()) {
+      html.append("<h2>Over time</h2>\n")
+          .append(chart("response time over time", () -> TimelineChart.create(timeline, manifest)))
+          .append(chart("achieved vs offered rate", () -> RateChart.create(timeline, manifest)))
+          .append(chart("errors over time", () -> ErrorsChart.create(timeline, manifest)));
     }
     html.append(requests(s));
     html.append(generator(s));
@@ -134,7 +150,13 @@ public final class HtmlReport {
       table.facts th { font-weight: normal; color: #666; }
       tr.pass td:last-child { color: #2e7d32; font-weight: bold; }
       tr.fail td:last-child { color: #c62828; font-weight: bold; }
-      img.chart { max-width: 100%; height: auto; }
+      img.chart { max-width: 100%; height: auto; display: block; margin: .5em 0; }
+      tr.worse td:nth-last-child(2) { color: #c62828; font-weight: bold; }
+      tr.better td:nth-last-child(2) { color: #2e7d32; font-weight: bold; }
+      tr.unknown td { color: #888; }
+      .change.worse { color: #c62828; font-weight: bold; }
+      .change.better { color: #2e7d32; font-weight: bold; }
+      .method { color: #555; font-size: .9em; }
       pre { background: #f6f6f6; padding: .6em; overflow-x: auto; }
       """;
 }

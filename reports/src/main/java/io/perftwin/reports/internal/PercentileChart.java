@@ -42,6 +42,15 @@ public final class PercentileChart {
   static final double OFF_SCALE_FACTOR = 4;
 
   public static JFreeChart create(MeasuredRun run, RequestStats all, List<SloResult> slos) {
+    return create(run, all, slos, null, null);
+  }
+
+  /**
+   * The chart with the baseline's distribution of all requests overlaid (dashed, grey) when
+   * {@code baselineAll} is not null.
+   */
+  public static JFreeChart create(MeasuredRun run, RequestStats all, List<SloResult> slos, Histogram baselineAll,
+      String baselineRunId) {
     ChartImages.init();
     Map<String, Histogram> histograms = new LinkedHashMap<>();
     histograms.put(SloEvaluator.ALL, all.responseTime());
@@ -59,6 +68,15 @@ public final class PercentileChart {
       }
     }
 
+    int baselineSeries = -1;
+    if (baselineAll != null && baselineAll.getTotalCount() > 0) {
+      XYSeries series = series("baseline " + (baselineRunId == null ? "" : baselineRunId + " ") + "(all)", baselineAll);
+      data.addSeries(series);
+      baselineSeries = data.getSeriesCount() - 1;
+      maxPosition = Math.max(maxPosition, series.getMaxX());
+      maxMillis = Math.max(maxMillis, series.getMaxY());
+    }
+
     JFreeChart chart = ChartFactory.createXYLineChart("Response time by percentile (from intended start)",
         "percentile", "response time (ms)", data, PlotOrientation.VERTICAL, true, false, false);
     XYPlot plot = chart.getXYPlot();
@@ -68,6 +86,11 @@ public final class PercentileChart {
     x.setRange(0, maxPosition * 1.02);
     for (int i = 0; i < data.getSeriesCount(); i++) {
       plot.getRenderer().setSeriesStroke(i, new BasicStroke(2f));
+    }
+    if (baselineSeries >= 0) {
+      plot.getRenderer().setSeriesStroke(baselineSeries,
+          new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {8f, 5f}, 0f));
+      plot.getRenderer().setSeriesPaint(baselineSeries, Color.GRAY);
     }
 
     // Thresholds far above the data would squash it flat: those are named under the title instead.

@@ -1,6 +1,9 @@
 package io.perftwin.reports.internal;
 
 import io.perftwin.loadgen.results.ResultsJson;
+import io.perftwin.reports.BaselineComparison;
+import io.perftwin.reports.ComparisonSettings;
+import io.perftwin.reports.MetricComparison;
 import io.perftwin.reports.RunSummary;
 import io.perftwin.reports.RunSummary.LatencyMillis;
 import io.perftwin.reports.RunSummary.RequestFigures;
@@ -41,6 +44,9 @@ public final class SummaryJson {
     generator.put("valid", s.generator().valid());
     generator.put("invalidReasons", s.generator().invalidReasons());
     root.put("generator", generator);
+    if (s.comparison() != null) {
+      root.put("comparison", comparison(s.comparison()));
+    }
     return ResultsJson.toJson(root);
   }
 
@@ -74,13 +80,64 @@ public final class SummaryJson {
     return m;
   }
 
+  private static Map<String, Object> comparison(BaselineComparison c) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("baseline", c.baselineRunId());
+    m.put("verdict", c.verdict().key());
+    ComparisonSettings p = c.settings();
+    Map<String, Object> method = new LinkedHashMap<>();
+    method.put("change", "candidate / baseline - 1 of each percentile of the measured phases");
+    method.put("interval", "percentile bootstrap over 1 s interval histograms, resampled with replacement"
+        + " (blocks of 2^k consecutive intervals above " + BlockedSamples.MAX_BLOCKS + " intervals)");
+    method.put("test", "Mann-Whitney U, two-sided, normal approximation with tie correction");
+    method.put("confidence", Figures.json(p.confidence(), "ratio"));
+    method.put("resamples", p.resamples());
+    method.put("seed", p.seed());
+    method.put("alpha", Figures.json(p.alpha(), "ratio"));
+    method.put("minEffect", Figures.json(p.minEffect(), "ratio"));
+    method.put("minRequests", p.minRequests());
+    method.put("minIntervals", p.minIntervals());
+    method.put("minTailSamples", Figures.json(p.minTailSamples()));
+    m.put("method", method);
+    List<Object> rows = new ArrayList<>();
+    for (MetricComparison r : c.metrics()) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("request", r.request());
+      row.put("metric", r.metric());
+      row.put("baselineMs", Figures.json(r.baselineMs()));
+      row.put("candidateMs", Figures.json(r.candidateMs()));
+      row.put("change", Figures.json(r.change(), "ratio"));
+      if (MetricComparison.MANN_WHITNEY.equals(r.metric())) {
+        row.put("pValue", Figures.json(r.pValue(), "ratio"));
+        row.put("probabilitySlower", Figures.json(r.probabilitySlower(), "ratio"));
+      } else {
+        row.put("changeLow", Figures.json(r.changeLow(), "ratio"));
+        row.put("changeHigh", Figures.json(r.changeHigh(), "ratio"));
+      }
+      row.put("verdict", r.verdict().key());
+      row.put("reason", r.reason());
+      rows.add(row);
+    }
+    m.put("metrics", rows);
+    return m;
+  }
+
   private static Map<String, Object> slo(SloResult r) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("objective", r.slo().text());
     m.put("scope", r.scope());
     m.put("actual", Figures.json(r.actual(), r.unit()));
-    m.put("threshold", Figures.json(r.slo().threshold(), r.unit()));
+    m.put("threshold", Figures.json(r.slo().window() == null ? r.slo().threshold() : r.slo().window().fraction(), r.unit()));
     m.put("unit", r.unit());
+    if (r.slo().window() != null) {
+      Map<String, Object> w = new LinkedHashMap<>();
+      w.put("seconds", Figures.json(r.slo().window().seconds()));
+      w.put("limit", Figures.json(r.slo().threshold(), SloResult.unit(r.slo().metric())));
+      w.put("limitUnit", SloResult.unit(r.slo().metric()));
+      w.put("windows", r.windows());
+      w.put("met", r.windowsMet());
+      m.put("window", w);
+    }
     m.put("pass", r.pass());
     return m;
   }

@@ -1,6 +1,9 @@
 package io.perftwin.reports.internal;
 
 import io.perftwin.loadgen.Formats;
+import io.perftwin.reports.BaselineComparison;
+import io.perftwin.reports.ChangeVerdict;
+import io.perftwin.reports.MetricComparison;
 import io.perftwin.reports.RunSummary;
 import io.perftwin.reports.RunSummary.RequestFigures;
 import io.perftwin.reports.SloResult;
@@ -32,6 +35,9 @@ public final class SummaryMarkdown {
       }
       md.append('\n');
     }
+    if (s.comparison() != null) {
+      comparison(md, s.comparison());
+    }
     md.append("| request | count | errors | rate/s | p50 ms | p99 ms | p99.9 ms | max ms |\n");
     md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
     s.requests().forEach((name, f) -> row(md, name, f));
@@ -40,6 +46,26 @@ public final class SummaryMarkdown {
         .append(Formats.number(s.measuredSeconds())).append(" s measured, offered ")
         .append(Figures.rate(s.generator().offeredRate())).append("/s.\n");
     return md.toString();
+  }
+
+  private static void comparison(StringBuilder md, BaselineComparison c) {
+    md.append("Compared with baseline `").append(c.baselineRunId().replace("`", "'")).append("`: **")
+        .append(c.verdict().key()).append("**\n\n");
+    md.append("| request | metric | baseline ms | candidate ms | change | 95% interval | p | verdict |\n");
+    md.append("|---|---|---:|---:|---:|---|---:|---|\n");
+    for (MetricComparison m : c.metrics()) {
+      boolean rank = MetricComparison.MANN_WHITNEY.equals(m.metric());
+      md.append("| ").append(Escape.markdownCode(m.request()))
+          .append(" | ").append(rank ? "Mann\u2013Whitney U (medians)" : m.metric())
+          .append(" | ").append(Figures.millis(m.baselineMs()))
+          .append(" | ").append(Figures.millis(m.candidateMs()))
+          .append(" | ").append(Figures.change(m.change()))
+          .append(" | ").append(Figures.interval(m.changeLow(), m.changeHigh()))
+          .append(" | ").append(rank ? Figures.pValue(m.pValue()) : "")
+          .append(" | ").append(m.verdict() == ChangeVerdict.WORSE ? "**worse**" : m.verdict().key())
+          .append(" |\n");
+    }
+    md.append('\n').append(Escape.markdownText(HtmlComparison.methodSentence(c.settings()))).append("\n\n");
   }
 
   private static void row(StringBuilder md, String name, RequestFigures f) {

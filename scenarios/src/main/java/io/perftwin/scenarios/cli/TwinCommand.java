@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = TwinCommand.Version.class,
     description = "perftwin: load, network conditions and SLO gates from one scenario file.",
-    subcommands = {RunCommand.class, ValidateCommand.class, DemoServiceCommand.class},
+    subcommands = {RunCommand.class, ValidateCommand.class, DemoServiceCommand.class, ReportCommand.class,
+        CompareCommand.class, HistoryCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:pass",

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  *            | "errors"                      value is a percentage
  *            | "throughput"                  value is a rate
  * op         = "&lt;" | "&lt;=" | "&gt;" | "&gt;="
+ * windowed   = objective "in" percentage "of" duration "windows"   e.g. p99 &lt; 200ms in 95% of 1m windows
  * </pre>
  *
  * <p>Durations become milliseconds, percentages ratios ({@code 0.1%} → 0.001), rates per second.
@@ -35,6 +36,7 @@ public final class SloParser {
   private static final List<String> NAMED_METRICS = List.of("mean", "max", "errors", "throughput");
   private static final List<String> OPERATORS = List.of("<", "<=", ">", ">=");
   private static final Pattern PERCENTILE = Pattern.compile("p([0-9]+(?:\\.[0-9]+)?)");
+  private static final Pattern WINDOW = Pattern.compile("(.*\\S)\\s+in\\s+(\\S+)\\s+of\\s+(\\S+)\\s+windows?");
   private static final String GRAMMAR = "expected [<request>.]<metric> <op> <value>, e.g. 'p99 < 50ms' or 'checkout.errors < 0.1%'";
 
   /**
@@ -50,6 +52,10 @@ public final class SloParser {
       throw new ValueException("empty SLO: " + GRAMMAR);
     }
     int base = raw.indexOf(trimmed);
+    Matcher window = WINDOW.matcher(trimmed);
+    if (window.matches()) {
+      return windowed(raw, base, trimmed, window, requestNames);
+    }
 
     int opAt = -1;
     for (int i = 0; i < trimmed.length(); i++) {
@@ -162,6 +168,36 @@ public final class SloParser {
       throw new ValueException(e.getMessage(), valueAt, value.length(), e.allowed(), e.suggestion());
     }
     return new Slo(trimmed, scope, metric, percentile, comparison, threshold);
+  }
+
+  /**
+   * {@code <objective> in <P>% of <D> windows}: the objective must hold in at least P% of the
+   * consecutive windows of D (a whole number of seconds) of the measured time.
+   */
+  private static Slo windowed(String raw, int base, String trimmed, Matcher m, Collection<String> requestNames)
+      throws ValueException {
+    Slo objective = parse(raw.substring(0, base + m.end(1)), requestNames);
+    double share;
+    try {
+      share = Quantities.percentRatio("share of windows", m.group(2));
+    } catch (ValueException e) {
+      throw new ValueException(e.getMessage(), base + m.start(2), m.group(2).length(), e.allowed(), e.suggestion());
+    }
+    if (!(share > 0 && share <= 1)) {
+      throw new ValueException("share of windows " + Texts.quote(m.group(2)) + " must be above 0% and at most 100%",
+          base + m.start(2), m.group(2).length(), List.of(), null);
+    }
+    double seconds;
+    try {
+      seconds = Quantities.duration("window", m.group(3), Quantities.Bound.POSITIVE).toNanos() / 1e9;
+    } catch (ValueException e) {
+      throw new ValueException(e.getMessage(), base + m.start(3), m.group(3).length(), e.allowed(), e.suggestion());
+    }
+    if (seconds < 1 || seconds != Math.rint(seconds)) {
+      throw new ValueException("window " + Texts.quote(m.group(3)) + " must be a whole number of seconds, at least 1s",
+          base + m.start(3), m.group(3).length(), List.of(), null);
+    }
+    return objective.inWindows(trimmed, new Slo.Window(seconds, share));
   }
 
   /** {@code throughput >= 0/s} is pointless but not wrong, so zero is allowed here. */

@@ -5,6 +5,8 @@ import io.perftwin.loadgen.LoadEngines;
 import io.perftwin.loadgen.LoadPlan;
 import io.perftwin.loadgen.Phase;
 import io.perftwin.loadgen.RunControl;
+import io.perftwin.loadgen.RunObserver;
+import io.perftwin.loadgen.metrics.PrometheusMetrics;
 import io.perftwin.loadgen.results.LatencyLogWriter;
 import io.perftwin.loadgen.results.MeasuredRun;
 import io.perftwin.loadgen.results.ResultsJson;
@@ -13,6 +15,7 @@ import io.perftwin.reports.ConsoleSummary;
 import io.perftwin.reports.RunReport;
 import io.perftwin.reports.RunSummary;
 import io.perftwin.scenarios.ExitCodes;
+import io.perftwin.scenarios.LoadSpec;
 import io.perftwin.scenarios.Scenario;
 import io.perftwin.scenarios.ToolVersion;
 import java.io.PrintStream;
@@ -89,15 +92,20 @@ public final class Runner {
 
       ConsoleProgress progress = new ConsoleProgress(out, options.terminal(), 5);
       MeasuredRun run;
-      try (LatencyLogWriter log = LatencyLogWriter.create(dir.resolve("latency.hlog"))) {
-        run = LoadEngines.vertx().run(plan, progress, log, control);
+      try (PrometheusMetrics metrics = startMetrics(options);
+          LatencyLogWriter log = LatencyLogWriter.create(dir.resolve("latency.hlog"))) {
+        RunObserver observer = metrics == null ? progress : s -> {
+          metrics.onInterval(s);
+          progress.onInterval(s);
+        };
+        run = LoadEngines.vertx().run(plan, observer, log, control);
       } finally {
         progress.finish();
       }
       String outcome = control.isStopRequested() ? "interrupted" : "completed";
       manifest = manifest.withStart(run.start().toString()).withEnd(run.end().toString(), outcome);
       ResultsJson.write(dir.resolve("run.json"), manifest);
-      RunSummary summary = RunReport.write(dir, manifest, run, scenario.slos());
+      RunSummary summary = RunReport.write(dir, manifest, run, scenario.slos(), options.baseline());
       out.println();
       out.print(ConsoleSummary.render(summary));
       out.println("report: " + dir.resolve("report.html"));
@@ -117,10 +125,20 @@ public final class Runner {
     }
   }
 
+  private PrometheusMetrics startMetrics(RunOptions options) {
+    if (options.metrics() == null) {
+      return null;
+    }
+    PrometheusMetrics m = PrometheusMetrics.serve(options.metrics().host(), options.metrics().port());
+    out.println("metrics: http://" + options.metrics().host() + ":" + m.port() + "/metrics");
+    return m;
+  }
+
   static LoadPlan plan(Scenario scenario, TargetEnvironment env, long seed) {
-    int connections = scenario.load().connections();
-    return new LoadPlan(env.target(), connections, LoadDefaults.eventLoops(connections), scenario.load().phases(),
-        scenario.load().requests(), seed, scenario.load().timeout(), scenario.load().maxScheduleLag());
+    LoadSpec l = scenario.load();
+    int connections = l.connections();
+    return new LoadPlan(env.target(), connections, LoadDefaults.eventLoops(connections), l.phases(), l.requests(),
+        seed, l.timeout(), l.maxScheduleLag(), l.feeders(), l.protocol());
   }
 
   private RunManifest manifest(Scenario scenario, RunOptions options, Path dir, long seed, TargetEnvironment env, LoadPlan plan) {
