@@ -5,9 +5,10 @@ import java.util.Collection;
 /**
  * "Did you mean" for names in the load generator's messages: the candidate at the smallest
  * Levenshtein distance (with swaps of neighbours), if it is at most 2 and less than the input's
- * length. The scenario parser has a fuller version; this module cannot depend on it.
+ * length. The edit distance is shared with the scenario parser's "did you mean", which adds
+ * prefix matches and formatting on top.
  */
-final class Suggestions {
+public final class Suggestions {
   private Suggestions() {}
 
   static String closest(String input, Collection<String> candidates) {
@@ -27,7 +28,7 @@ final class Suggestions {
   }
 
   /** Optimal-string-alignment distance: insertions, deletions, substitutions, adjacent swaps. */
-  static int distance(String a, String b) {
+  public static int distance(String a, String b) {
     int n = a.length();
     int m = b.length();
     int[][] d = new int[n + 1][m + 1];

@@ -77,6 +77,14 @@ class StallAccuracyTest {
       assertEquals(1000.0, run.achievedRate(stats), 1e-9);
       assertTrue(run.valid(), () -> "run should be valid: " + run.invalidReasons());
 
+      // Per-phase results are exact: the warm-up phase has its 1,000, the measured phase equals the run.
+      assertEquals(List.of("warmup", "steady"), run.phases().stream().map(p -> p.name()).toList());
+      assertEquals(1000, run.phases().get(0).all().count());
+      assertTrue(run.phases().get(0).warmup());
+      assertEquals(stats.responseTime(), run.phases().get(1).requests().get("stalled").responseTime());
+      assertEquals(10_000, run.phases().get(1).scheduleLag().getTotalCount());
+      assertEquals(1000.0, run.phases().get(1).offeredRate(), 1e-9);
+
       // The latency log is readable by HdrHistogram's own reader and adds up to the same histogram.
       Histogram fromLog = Histograms.create();
       Histogram warmupFromLog = Histograms.create();

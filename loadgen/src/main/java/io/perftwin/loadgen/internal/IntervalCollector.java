@@ -155,6 +155,34 @@ final class IntervalCollector {
     return timeline;
   }
 
+  /** Exact results of every phase. */
+  List<io.perftwin.loadgen.results.PhaseResult> phaseResults() {
+    List<io.perftwin.loadgen.results.PhaseResult> out = new ArrayList<>();
+    double start = 0;
+    for (int p = 0; p < book.phases; p++) {
+      Phase phase = plan.phases().get(p);
+      double seconds = phase.duration().toNanos() / 1e9;
+      Map<String, RequestStats> byName = new LinkedHashMap<>();
+      for (int n = 0; n < book.names; n++) {
+        EnumMap<ErrorKind, Long> errs = new EnumMap<>(ErrorKind.class);
+        for (ErrorKind k : ErrorKind.values()) {
+          long c = book.errorCount(p, n, k);
+          if (c > 0) {
+            errs.put(k, c);
+          }
+        }
+        byName.put(plan.requests().get(n).name(), new RequestStats(responseTotal[p][n].copy(), serviceTotal[p][n].copy(), errs));
+      }
+      double offered = phase.shape() instanceof io.perftwin.loadgen.OpenShape open
+          ? open.expectedArrivals(phase.duration()) / seconds
+          : lagTotal[p].getTotalCount() / seconds;
+      out.add(new io.perftwin.loadgen.results.PhaseResult(phase.name(), phase.warmup(), start, seconds,
+          phase.shape().describe(), offered, byName, lagTotal[p].copy()));
+      start += seconds;
+    }
+    return out;
+  }
+
   /** Exact totals per request name over the measured (non-warm-up) phases. */
   Map<String, RequestStats> measuredRequests() {
     Map<String, RequestStats> out = new LinkedHashMap<>();

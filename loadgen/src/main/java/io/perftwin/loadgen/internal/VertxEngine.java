@@ -139,7 +139,8 @@ public final class VertxEngine implements LoadEngine {
     MeasuredRunDraft draft = new MeasuredRunDraft(requests, collector.measuredLag(), measuredSeconds);
     List<String> invalid = invalidReasons(plan, draft, control);
     return new MeasuredRun(startWall, wallClock.instant(), measuredSeconds,
-        measuredSeconds > 0 ? offered / measuredSeconds : 0, requests, draft.lag, collector.timeline(), invalid);
+        measuredSeconds > 0 ? offered / measuredSeconds : 0, requests, draft.lag, collector.timeline(), invalid,
+        collector.phaseResults());
   }
 
   private record MeasuredRunDraft(Map<String, RequestStats> requests, org.HdrHistogram.Histogram lag, double measuredSeconds) {}

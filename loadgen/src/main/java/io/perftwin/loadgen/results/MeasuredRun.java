@@ -20,6 +20,8 @@ import org.HdrHistogram.Histogram;
  * @param scheduleLag dispatch time minus intended time, nanoseconds, measured phases
  * @param timeline one point per reporting interval
  * @param invalidReasons why the run cannot be trusted (empty when it can)
+ * @param phases every phase, warm-up included, exactly; empty for runs read back from a folder
+ *     (the latency log merges measured phases)
  */
 public record MeasuredRun(
     Instant start,
@@ -29,12 +31,20 @@ public record MeasuredRun(
     Map<String, RequestStats> requests,
     Histogram scheduleLag,
     List<IntervalPoint> timeline,
-    List<String> invalidReasons) {
+    List<String> invalidReasons,
+    List<PhaseResult> phases) {
 
   public MeasuredRun {
     requests = Collections.unmodifiableMap(new LinkedHashMap<>(requests));
     timeline = List.copyOf(timeline);
     invalidReasons = List.copyOf(invalidReasons);
+    phases = List.copyOf(phases);
+  }
+
+  /** A run without per-phase results (read back from a run folder, or built by tests). */
+  public MeasuredRun(Instant start, Instant end, double measuredSeconds, double offeredRate,
+      Map<String, RequestStats> requests, Histogram scheduleLag, List<IntervalPoint> timeline, List<String> invalidReasons) {
+    this(start, end, measuredSeconds, offeredRate, requests, scheduleLag, timeline, invalidReasons, List.of());
   }
 
   /** All request names together. */
