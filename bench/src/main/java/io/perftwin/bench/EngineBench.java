@@ -20,7 +20,8 @@ import java.util.Locale;
 
 /**
  * Drives the Vert.x engine at a fixed open rate against a URL and prints one JSON line: requests
- * completed, CPU seconds this process used while doing it, their ratio, achieved rate, schedule
+ * completed, CPU seconds this process used while doing it, their ratio, achieved rate, how long
+ * the requests took to drain after the phase ended (near 0 when the system kept up), schedule
  * lag and latency. A warm-up run (same rate) comes first and is not counted, so the JIT is warm.
  *
  * <pre>java -cp … io.perftwin.bench.EngineBench URL RATE CONNECTIONS SECONDS [WARMUP_SECONDS] [LOOPS]</pre>
@@ -51,9 +52,10 @@ public final class EngineBench {
     System.out.println(String.format(Locale.ROOT,
         "{\"engine\":\"perftwin\",\"offeredRate\":%.1f,\"connections\":%d,\"loops\":%d,\"requests\":%d,\"errors\":%d,"
             + "\"wallSeconds\":%.3f,\"cpuSeconds\":%.3f,\"requestsPerCpuSecond\":%.0f,\"achievedRate\":%.1f,"
-            + "\"lagP99Ms\":%.3f,\"p50Ms\":%.3f,\"p99Ms\":%.3f,\"valid\":%b}",
+            + "\"drainSeconds\":%.3f,\"lagP99Ms\":%.3f,\"p50Ms\":%.3f,\"p99Ms\":%.3f,\"valid\":%b}",
         rate, connections, loops, all.count(), all.errors(), wallSeconds, cpuSeconds, all.count() / cpuSeconds,
-        measured.achievedRate(all), Histograms.percentileMillis(measured.scheduleLag(), 99),
+        measured.achievedRate(all), Math.max(0, wallSeconds - duration.toNanos() / 1e9 - 0.2),
+        Histograms.percentileMillis(measured.scheduleLag(), 99),
         Histograms.percentileMillis(all.responseTime(), 50), Histograms.percentileMillis(all.responseTime(), 99),
         measured.valid()));
     System.exit(0);

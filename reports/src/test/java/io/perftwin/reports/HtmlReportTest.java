@@ -45,6 +45,47 @@ class HtmlReportTest {
     return images;
   }
 
+  /** The quickstart fixture (valid), its generator's schedule lag 2 to 4 ms: p99 3.98 ms. */
+  private static MeasuredRun laggingButValidRun() {
+    MeasuredRun r = Fixtures.quickstartRun(List.of(), Map.of());
+    org.HdrHistogram.Histogram lag = io.perftwin.loadgen.results.Histograms.create();
+    for (int i = 0; i < 10_000; i++) {
+      lag.recordValue(2_000_000L + (i % 1000) * 2_000L);
+    }
+    return new MeasuredRun(r.start(), r.end(), r.measuredSeconds(), r.offeredRate(), r.requests(), lag, r.timeline(),
+        List.of());
+  }
+
+  @Test
+  void aValidRunWithHighScheduleLagCarriesTheLagCaveat(@TempDir Path dir) throws IOException {
+    MeasuredRun run = laggingButValidRun();
+    String html = report(dir, run, Fixtures.QUICKSTART_SLOS);
+    assertTrue(html.contains("<div class=\"caveat lag\"><strong>Caveat:</strong> The generator&apos;s schedule lag p99 was 3.98 ms"
+        + " (above 1.00 ms)"), html);
+    assertTrue(html.contains("latencies below 3.98 ms are not resolvable in this run"), html);
+    assertFalse(html.contains("This run is invalid"), "the run is valid");
+    String md = Files.readString(dir.resolve(RunReport.SUMMARY_MD), StandardCharsets.UTF_8);
+    assertTrue(md.contains("**Caveat:** The generator's schedule lag p99 was 3.98 ms"), md);
+  }
+
+  @Test
+  void aLowLagRunHasNoLagCaveat(@TempDir Path dir) throws IOException {
+    String html = report(dir, Fixtures.quickstartRun(List.of(), Map.of()), Fixtures.QUICKSTART_SLOS);
+    assertFalse(html.contains("caveat lag"), "lag p99 is 0.25 ms");
+    assertFalse(html.contains("schedule lag p99 was"));
+    assertFalse(Files.readString(dir.resolve(RunReport.SUMMARY_MD), StandardCharsets.UTF_8).contains("Caveat"));
+  }
+
+  @Test
+  void anInvalidRunHasItsOwnCaveatNotTheLagOne(@TempDir Path dir) throws IOException {
+    MeasuredRun lagging = laggingButValidRun();
+    MeasuredRun invalid = new MeasuredRun(lagging.start(), lagging.end(), lagging.measuredSeconds(),
+        lagging.offeredRate(), lagging.requests(), lagging.scheduleLag(), lagging.timeline(), List.of("fell behind"));
+    String html = report(dir, invalid, Fixtures.QUICKSTART_SLOS);
+    assertTrue(html.contains("This run is invalid"));
+    assertFalse(html.contains("caveat lag"));
+  }
+
   @Test
   void showsTheVerdictAndEveryObjective(@TempDir Path dir) throws IOException {
     String html = report(dir, Fixtures.quickstartRun(List.of(), Map.of()), Fixtures.QUICKSTART_SLOS);

@@ -41,6 +41,10 @@ public final class HtmlReport {
     if (!s.generator().valid()) {
       html.append(caveat(s));
     }
+    String lag = LagCaveat.text(s);
+    if (lag != null) {
+      html.append("<div class=\"caveat lag\"><strong>Caveat:</strong> ").append(Escape.html(lag)).append("</div>\n");
+    }
     html.append(slos(s));
     BaselineComparison c = s.comparison();
     if (c != null) {

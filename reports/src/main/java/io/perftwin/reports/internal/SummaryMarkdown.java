@@ -23,6 +23,10 @@ public final class SummaryMarkdown {
       }
       md.append('\n');
     }
+    String lag = LagCaveat.text(s);
+    if (lag != null) {
+      md.append("**Caveat:** ").append(Escape.markdownText(lag)).append("\n\n");
+    }
     if (s.slos().isEmpty()) {
       md.append("No objectives (SLOs) defined.\n\n");
     } else {

@@ -21,6 +21,7 @@ public final class Problems {
   private final List<Problem> problems = new ArrayList<>();
   private final Set<String> seen = new HashSet<>();
   private final List<String> overrideOrder = new ArrayList<>();
+  private final List<String> otherFiles = new ArrayList<>();
   private int dropped;
 
   /**
@@ -74,6 +75,24 @@ public final class Problems {
     problems.add(p);
   }
 
+  /**
+   * Takes over the problems of another file read for this one (an OpenSLO file of
+   * {@code sloFiles}); they are shown after this file's own, files in the order they were added.
+   */
+  public void addAll(Problems other) {
+    if (!otherFiles.contains(other.file)) {
+      otherFiles.add(other.file);
+    }
+    for (Problem p : other.problems) {
+      if (problems.size() >= COLLECT_LIMIT) {
+        dropped++;
+      } else if (seen.add(p.file() + ":" + p.line() + ":" + p.column() + ":" + p.override() + ":" + p.message())) {
+        problems.add(p);
+      }
+    }
+    dropped += other.dropped;
+  }
+
   /** A problem that has no position, such as an unreadable file; the message names the file. */
   public void addUnpositioned(String message) {
     add(null, message, List.of(), null);
@@ -117,13 +136,15 @@ public final class Problems {
   }
 
   /**
-   * The exception carrying the problems: overrides first, then by position in the file; at most
+   * The exception carrying the problems: this file's first (overrides first, then by position),
+   * then those of the other files taken over with {@link #addAll}; at most
    * {@link ScenarioException#MAX_PROBLEMS}.
    */
   public ScenarioException exception() {
     List<Problem> sorted = new ArrayList<>(problems);
     sorted.sort(Comparator
-        .comparingInt((Problem p) -> p.override() != null ? 0 : p.line() == 0 ? 1 : 2)
+        .comparingInt((Problem p) -> java.util.Objects.equals(p.file(), file) ? 0 : 1 + otherFiles.indexOf(p.file()))
+        .thenComparingInt((Problem p) -> p.override() != null ? 0 : p.line() == 0 ? 1 : 2)
         .thenComparingInt(p -> p.override() == null ? 0 : Math.max(0, overrideOrder.indexOf(p.override())))
         .thenComparingInt(Problem::line)
         .thenComparingInt(Problem::column));

@@ -30,13 +30,25 @@ import java.util.Map;
  * {@code "100mbit"}). {@code seed} and {@code description} appear only when the file sets them;
  * {@code network} is an empty map when no knob is set; {@code load.feeders} is an empty list when
  * there are none; a request's {@code headers}, {@code body}, {@code check} and {@code timeout}
- * appear only when it sets them (a request without {@code timeout} has {@code load.timeout}).
+ * appear only when it sets them (a request without {@code timeout} has {@code load.timeout});
+ * {@code sloFiles} appears only when the file sets it, and {@code slo} then includes the objectives
+ * read from those files.
  */
 public final class ResolvedSettings {
   private ResolvedSettings() {}
 
   public static Map<String, Object> of(String name, String description, Long seed, Target target,
       NetworkProfile network, LoadSpec load, List<Slo> slos) {
+    return of(name, description, seed, target, network, load, slos, List.of());
+  }
+
+  /**
+   * As {@link #of(String, String, Long, Target, NetworkProfile, LoadSpec, List)}; {@code slo}
+   * lists every objective, those read from {@code sloFiles} included, and {@code sloFiles} (the
+   * paths as written) appears when the file sets it.
+   */
+  public static Map<String, Object> of(String name, String description, Long seed, Target target,
+      NetworkProfile network, LoadSpec load, List<Slo> slos, List<String> sloFiles) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("name", name);
     if (description != null) {
@@ -51,6 +63,9 @@ public final class ResolvedSettings {
     List<Object> objectives = new ArrayList<>();
     slos.forEach(s -> objectives.add(s.text()));
     m.put("slo", objectives);
+    if (!sloFiles.isEmpty()) {
+      m.put("sloFiles", new ArrayList<Object>(sloFiles));
+    }
     return m;
   }
 

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 public final class ScenarioBinder {
   /** The top-level keys, in the order the reference documents them. */
-  public static final List<String> KEYS = List.of("name", "description", "seed", "target", "network", "load", "slo");
+  public static final List<String> KEYS = List.of("name", "description", "seed", "target", "network", "load", "slo", "sloFiles");
   static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
   private final Values values;
@@ -67,11 +67,25 @@ public final class ScenarioBinder {
       slos = slos(r.optional("slo"), loadNode == null ? null : loadBinder.requestNames());
     }
 
+    List<String> sloFiles = List.of();
+    if (r.optional("sloFiles") != null) {
+      List<Slo> fromFiles = new OpenSloBinder(values, file.getParent(), loadNode == null ? null : loadBinder.requestNames())
+          .bind(r.optional("sloFiles"));
+      sloFiles = OpenSloBinder.paths(r.optional("sloFiles"));
+      if (fromFiles == null || slos == null) {
+        slos = null;
+      } else {
+        List<Slo> all = new ArrayList<>(slos);
+        all.addAll(fromFiles);
+        slos = all;
+      }
+    }
+
     if (!problems.isEmpty() || name == null || target == null || network == null || load == null || slos == null) {
       return null;
     }
     return new Scenario(name, file, sha256, target, network, load, slos, seed,
-        ResolvedSettings.of(name, description, seed, target, network, load, slos));
+        ResolvedSettings.of(name, description, seed, target, network, load, slos, sloFiles));
   }
 
   private static String name(String text) throws ValueException {

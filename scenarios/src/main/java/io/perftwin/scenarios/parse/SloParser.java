@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  *            | "throughput"                  value is a rate
  * op         = "&lt;" | "&lt;=" | "&gt;" | "&gt;="
  * windowed   = objective "in" percentage "of" duration "windows"   e.g. p99 &lt; 200ms in 95% of 1m windows
+ * noted      = (objective | windowed) "(" note ")"   the note (no parentheses inside) is kept in the text only
  * </pre>
  *
  * <p>Durations become milliseconds, percentages ratios ({@code 0.1%} → 0.001), rates per second.
@@ -37,6 +38,8 @@ public final class SloParser {
   private static final List<String> OPERATORS = List.of("<", "<=", ">", ">=");
   private static final Pattern PERCENTILE = Pattern.compile("p([0-9]+(?:\\.[0-9]+)?)");
   private static final Pattern WINDOW = Pattern.compile("(.*\\S)\\s+in\\s+(\\S+)\\s+of\\s+(\\S+)\\s+windows?");
+  /** A note in parentheses at the end, such as {@code (OpenSLO checkout-latency)}: kept in the text, not parsed. */
+  private static final Pattern NOTE = Pattern.compile("(.*\\S)\\s+\\([^()]*\\)");
   private static final String GRAMMAR = "expected [<request>.]<metric> <op> <value>, e.g. 'p99 < 50ms' or 'checkout.errors < 0.1%'";
 
   /**
@@ -52,6 +55,11 @@ public final class SloParser {
       throw new ValueException("empty SLO: " + GRAMMAR);
     }
     int base = raw.indexOf(trimmed);
+    Matcher note = NOTE.matcher(trimmed);
+    if (note.matches()) {
+      Slo s = parse(raw.substring(0, base + note.end(1)), requestNames);
+      return new Slo(trimmed, s.scope(), s.metric(), s.percentile(), s.comparison(), s.threshold(), s.window());
+    }
     Matcher window = WINDOW.matcher(trimmed);
     if (window.matches()) {
       return windowed(raw, base, trimmed, window, requestNames);

@@ -52,6 +52,27 @@ public final class TreeBuilder {
     return new TreeBuilder(problems).convert(root, "");
   }
 
+  /**
+   * The trees of every YAML document in {@code text} ({@code ---}-separated), in order; empty
+   * documents are left out. After a syntax error (reported) the documents read so far are
+   * returned.
+   */
+  public static java.util.List<YamlNode> buildAll(String text, Problems problems) {
+    java.util.List<YamlNode> out = new java.util.ArrayList<>();
+    try {
+      for (Node root : new Yaml(new LoaderOptions()).composeAll(new StringReader(text))) {
+        if (root != null) {
+          out.add(new TreeBuilder(problems).convert(root, ""));
+        }
+      }
+    } catch (MarkedYAMLException e) {
+      reportSyntaxError(e, problems);
+    } catch (RuntimeException e) { // YAMLException and anything else SnakeYAML may throw
+      problems.add(Mark.at(1, 1, 1), "YAML error: " + oneLine(String.valueOf(e.getMessage())));
+    }
+    return out;
+  }
+
   private static void reportSyntaxError(MarkedYAMLException e, Problems problems) {
     org.yaml.snakeyaml.error.Mark at = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
     String problem = e.getProblem() != null ? oneLine(e.getProblem()) : oneLine(e.getMessage());

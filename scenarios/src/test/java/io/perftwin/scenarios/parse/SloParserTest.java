@@ -50,6 +50,15 @@ class SloParserTest {
   }
 
   @Test
+  void aNoteInParenthesesAtTheEndIsKeptInTheTextOnly() throws ValueException {
+    assertEquals(new Slo("checkout.p99 < 200ms (OpenSLO checkout-latency)", "checkout", Metric.PERCENTILE, 99,
+        Comparison.LT, 200), parse("checkout.p99 < 200ms (OpenSLO checkout-latency)"));
+    assertEquals(new Slo("p99 < 2s in 95% of 1m windows (ok)", null, Metric.PERCENTILE, 99, Comparison.LT, 2000,
+        new Slo.Window(60, 0.95)), parse("p99 < 2s in 95% of 1m windows (ok)"));
+    assertEquals("unknown metric 'p99x' in SLO 'p99x < 2s'", error("p99x < 2s (note)").getMessage());
+  }
+
+  @Test
   void textIsKeptAsWrittenButTrimmed() throws ValueException {
     assertEquals("p99  <  50ms", parse("  p99  <  50ms \t").text());
   }
