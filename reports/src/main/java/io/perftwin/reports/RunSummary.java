@@ -3,6 +3,7 @@ package io.perftwin.reports;
 import io.perftwin.loadgen.ErrorKind;
 import io.perftwin.loadgen.results.Histograms;
 import io.perftwin.loadgen.results.MeasuredRun;
+import io.perftwin.loadgen.results.PhaseResult;
 import io.perftwin.loadgen.results.RequestStats;
 import io.perftwin.loadgen.results.RunManifest;
 import java.time.Instant;
@@ -28,6 +29,8 @@ import org.HdrHistogram.Histogram;
  * @param slos the objectives' results, in scenario order
  * @param generator how well the load generator held the offered load
  * @param comparison the comparison with a baseline run, or {@code null} without a baseline
+ * @param phases every phase of the run, warm-up included, as the engine measured it; empty when
+ *     the run was read back from its folder (the latency log merges measured phases)
  */
 public record RunSummary(
     String scenario,
@@ -39,7 +42,8 @@ public record RunSummary(
     Map<String, RequestFigures> requests,
     List<SloResult> slos,
     Generator generator,
-    BaselineComparison comparison) {
+    BaselineComparison comparison,
+    List<PhaseFigures> phases) {
 
   public RunSummary {
     Objects.requireNonNull(scenario, "scenario");
@@ -48,6 +52,7 @@ public record RunSummary(
     Objects.requireNonNull(generator, "generator");
     requests = Collections.unmodifiableMap(new LinkedHashMap<>(requests));
     slos = List.copyOf(slos);
+    phases = List.copyOf(phases);
   }
 
   /**
@@ -74,7 +79,30 @@ public record RunSummary(
     Generator generator = new Generator(run.offeredRate(), LatencyMillis.of(run.scheduleLag()),
         run.valid(), run.invalidReasons());
     return new RunSummary(manifest.scenario(), manifest.runId(), Verdict.of(run.valid(), sloResults, comparison),
-        run.start(), run.end(), run.measuredSeconds(), requests, sloResults, generator, comparison);
+        run.start(), run.end(), run.measuredSeconds(), requests, sloResults, generator, comparison,
+        run.phases().stream().map(PhaseFigures::of).toList());
+  }
+
+  /**
+   * What one phase measured, all request names together.
+   *
+   * @param load the phase's load shape, e.g. {@code constantRate 500/s}
+   * @param offeredRate arrivals per second the phase scheduled (or its users sent)
+   * @param requests completions, errors and rates over the phase's own duration
+   * @param scheduleLagMs schedule lag of the phase's dispatches
+   */
+  public record PhaseFigures(String name, boolean warmup, double startSeconds, double durationSeconds, String load,
+      double offeredRate, RequestFigures requests, LatencyMillis scheduleLagMs) {
+
+    static PhaseFigures of(PhaseResult p) {
+      RequestStats all = p.all();
+      double seconds = p.durationSeconds();
+      RequestFigures figures = new RequestFigures(all.count(), all.errors(), all.errorsByKind(),
+          seconds > 0 ? all.count() / seconds : 0, seconds > 0 ? all.successes() / seconds : 0,
+          LatencyMillis.of(all.responseTime()), LatencyMillis.of(all.serviceTime()));
+      return new PhaseFigures(p.name(), p.warmup(), p.startSeconds(), seconds, p.load(), p.offeredRate(), figures,
+          LatencyMillis.of(p.scheduleLag()));
+    }
   }
 
   /** The figures of all requests together. */

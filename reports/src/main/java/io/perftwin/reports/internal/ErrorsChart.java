@@ -4,6 +4,7 @@ import io.perftwin.loadgen.results.RunManifest;
 import java.util.List;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -24,6 +25,15 @@ final class ErrorsChart {
         "failed requests per second", new XYSeriesCollection(errors), PlotOrientation.VERTICAL, true, false, false);
     Charts.style(chart);
     TimelineChart.shadeWarmup(chart, manifest);
+    // Errors are never negative, and a run without any should show a flat line at 0 on a 0–1
+    // axis, not an axis auto-ranged around zero to ±5e-9.
+    NumberAxis range = (NumberAxis) chart.getXYPlot().getRangeAxis();
+    range.setAutoRangeIncludesZero(true);
+    range.setAutoRangeMinimumSize(1.0);
+    range.setLowerBound(0);
+    double max = errors.getItemCount() == 0 ? 0 : errors.getMaxY();
+    range.setRange(0, Math.max(1.0, max * 1.08));
+    range.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
     return chart;
   }
 }

@@ -44,6 +44,22 @@ public final class SummaryJson {
     generator.put("valid", s.generator().valid());
     generator.put("invalidReasons", s.generator().invalidReasons());
     root.put("generator", generator);
+    if (!s.phases().isEmpty()) {
+      List<Object> phases = new ArrayList<>();
+      for (RunSummary.PhaseFigures p : s.phases()) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", p.name());
+        m.put("warmup", p.warmup());
+        m.put("startSeconds", Figures.json(p.startSeconds()));
+        m.put("durationSeconds", Figures.json(p.durationSeconds()));
+        m.put("load", p.load());
+        m.put("offeredRate", Figures.json(p.offeredRate()));
+        m.putAll(requestFigures(p.requests()));
+        m.put("scheduleLagMs", latency(p.scheduleLagMs()));
+        phases.add(m);
+      }
+      root.put("phases", phases);
+    }
     if (s.comparison() != null) {
       root.put("comparison", comparison(s.comparison()));
     }

@@ -76,6 +76,17 @@ class RunCommandTest {
     assertTrue(summary.get("generator").get("valid").asBoolean());
     assertEquals(200.0, summary.get("generator").get("offeredRate").asDouble(), 1e-6);
 
+    // Per-phase figures: the 2 s warm-up at 100/s and the 4 s measured phase at 200/s, exactly.
+    JsonNode phases = summary.get("phases");
+    assertEquals(2, phases.size(), phases::toString);
+    assertEquals("warmup", phases.get(0).get("name").asText());
+    assertTrue(phases.get(0).get("warmup").asBoolean());
+    assertEquals(200, phases.get(0).get("count").asLong());
+    assertEquals("steady", phases.get(1).get("name").asText());
+    assertEquals(800, phases.get(1).get("count").asLong());
+    assertEquals(200.0, phases.get(1).get("offeredRate").asDouble(), 1e-9);
+    assertEquals("constantRate 200/s", phases.get(1).get("load").asText());
+
     JsonNode manifest = new ObjectMapper().readTree(dir.resolve("run.json").toFile());
     assertEquals("completed", manifest.get("outcome").asText());
     assertEquals(64, manifest.get("scenarioSha256").asText().length());
