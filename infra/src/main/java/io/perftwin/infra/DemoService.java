@@ -37,7 +37,7 @@ public final class DemoService implements AutoCloseable {
   private final AtomicLong served = new AtomicLong();
 
   // Event-loop confined state.
-  private final ArrayDeque<HttpServerRequest> queue = new ArrayDeque<>();
+  private final ArrayDeque<Pending> queue = new ArrayDeque<>();
   private final SplittableRandom random;
   private int busy;
   private EventLoop eventLoop;
@@ -122,35 +122,47 @@ public final class DemoService implements AutoCloseable {
     return now >= from && now < to ? to - now : 0;
   }
 
+  /** A request waiting for a worker, and when it started waiting. */
+  private record Pending(HttpServerRequest request, long admittedNanos) {}
+
   private void admit(HttpServerRequest request) {
+    long now = System.nanoTime();
     if (busy < config.workers()) {
-      serve(request);
+      busy++;
+      serve(request, now);
     } else {
-      queue.addLast(request);
+      queue.addLast(new Pending(request, now));
     }
   }
 
-  private void serve(HttpServerRequest request) {
-    busy++;
-    long serviceNanos = config.serviceTime().sampleNanos(random);
-    if (serviceNanos <= 0) {
-      finish(request);
+  /**
+   * Holds a worker for one service time starting at {@code startNanos}. The worker's time is
+   * kept drift-free: a timer fires a little late (timer slack), but a worker that goes straight on
+   * to a queued request starts it at the previous deadline, not at the late firing, so a saturated
+   * service serves exactly {@code workers / mean service time} per second.
+   */
+  private void serve(HttpServerRequest request, long startNanos) {
+    long deadline = startNanos + config.serviceTime().sampleNanos(random);
+    long delay = deadline - System.nanoTime();
+    if (delay <= 0) {
+      finish(request, deadline);
     } else {
-      eventLoop.schedule(() -> context.dispatch(() -> finish(request)), serviceNanos, TimeUnit.NANOSECONDS);
+      eventLoop.schedule(() -> context.dispatch(() -> finish(request, deadline)), delay, TimeUnit.NANOSECONDS);
     }
   }
 
-  private void finish(HttpServerRequest request) {
-    busy--;
+  private void finish(HttpServerRequest request, long deadline) {
     served.incrementAndGet();
     if (!request.response().closed()) {
       request.response()
           .putHeader("content-type", "application/json")
           .end("{\"ok\":true,\"method\":\"" + request.method().name() + "\"}\n");
     }
-    HttpServerRequest next = queue.pollFirst();
+    Pending next = queue.pollFirst();
     if (next != null) {
-      serve(next);
+      serve(next.request(), Math.max(deadline, next.admittedNanos()));
+    } else {
+      busy--;
     }
   }
 
