@@ -40,7 +40,7 @@ final class RunCommand implements Callable<Integer> {
       description = "override one setting, e.g. --set load.connections=8 --set slo.0='p99 < 20ms'")
   List<String> sets = new ArrayList<>();
 
-  @Option(names = "--rate", paramLabel = "R", description = "rate of every measured phase, e.g. 800/s")
+  @Option(names = "--rate", paramLabel = "R", description = "rate of every measured constantRate or poissonRate phase, e.g. 800/s")
   String rate;
 
   @Option(names = "--duration", paramLabel = "D", description = "duration of every measured phase, e.g. 60s")
