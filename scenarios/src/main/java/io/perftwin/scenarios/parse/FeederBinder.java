@@ -5,7 +5,6 @@ import io.perftwin.loadgen.Feeders;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -156,19 +155,13 @@ final class FeederBinder {
   }
 
   private Feeder csv(YamlNode node, String name, Feeder.Strategy strategy) {
-    YamlScalar s = values.scalar(node, "csv", "the path of a CSV file");
-    if (s == null) {
+    Values.WrittenPath path = values.path(node, "csv", "the path of a CSV file", baseDir);
+    if (path == null) {
       return null;
     }
-    String written = s.value().strip();
-    Path file;
-    try {
-      Path p = Path.of(written);
-      file = p.isAbsolute() || baseDir == null ? p : baseDir.resolve(p);
-    } catch (InvalidPathException e) {
-      problems.add(s.mark(), "'csv' is not a valid path: " + Texts.quote(written));
-      return null;
-    }
+    YamlScalar s = path.scalar();
+    String written = path.written();
+    Path file = path.file();
     String why;
     try {
       if (written.isEmpty()) {

@@ -8,7 +8,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -101,19 +100,13 @@ final class OpenSloBinder {
   }
 
   private List<Slo> file(YamlNode node, String key) {
-    YamlScalar s = scenarioValues.scalar(node, key, "the path of an OpenSLO file");
-    if (s == null) {
+    Values.WrittenPath path = scenarioValues.path(node, key, "the path of an OpenSLO file", baseDir);
+    if (path == null) {
       return null;
     }
-    String written = s.value().strip();
-    Path file;
-    try {
-      Path p = Path.of(written);
-      file = p.isAbsolute() || baseDir == null ? p : baseDir.resolve(p);
-    } catch (InvalidPathException e) {
-      scenarioProblems.add(s.mark(), Values.q(key) + " is not a valid path: " + Texts.quote(written));
-      return null;
-    }
+    YamlScalar s = path.scalar();
+    String written = path.written();
+    Path file = path.file();
     String why;
     String text = null;
     try {

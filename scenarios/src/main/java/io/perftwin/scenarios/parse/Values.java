@@ -1,5 +1,7 @@
 package io.perftwin.scenarios.parse;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -163,6 +165,28 @@ final class Values {
       }
       throw new ValueException("unknown " + what + " " + Texts.quote(v), allowed, DidYouMean.hint(v, allowed));
     });
+  }
+
+  /** A path written in the scenario, as written and resolved against the scenario file's folder. */
+  record WrittenPath(YamlScalar scalar, String written, Path file) {}
+
+  /**
+   * Reads {@code key} as a path relative to {@code baseDir} (absolute paths stay as they are);
+   * null, with a problem, when it is not a scalar or not a valid path.
+   */
+  WrittenPath path(YamlNode node, String key, String expected, Path baseDir) {
+    YamlScalar s = scalar(node, key, expected);
+    if (s == null) {
+      return null;
+    }
+    String written = s.value().strip();
+    try {
+      Path p = Path.of(written);
+      return new WrittenPath(s, written, p.isAbsolute() || baseDir == null ? p : baseDir.resolve(p));
+    } catch (InvalidPathException e) {
+      problems.add(s.mark(), q(key) + " is not a valid path: " + Texts.quote(written));
+      return null;
+    }
   }
 
   static String q(String key) {
