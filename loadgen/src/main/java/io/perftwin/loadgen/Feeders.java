@@ -1,10 +1,7 @@
 package io.perftwin.loadgen;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,11 +38,7 @@ public final class Feeders {
     byte[] bytes = Files.readAllBytes(file);
     String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
+      text = Utf8.decodeStrict(bytes);
     } catch (CharacterCodingException e) {
       throw new IllegalArgumentException(file + ": not UTF-8 text");
     }

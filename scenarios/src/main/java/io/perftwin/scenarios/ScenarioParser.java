@@ -1,5 +1,6 @@
 package io.perftwin.scenarios;
 
+import io.perftwin.loadgen.Utf8;
 import io.perftwin.scenarios.parse.Mark;
 import io.perftwin.scenarios.parse.OverrideApplier;
 import io.perftwin.scenarios.parse.Problems;
@@ -9,9 +10,7 @@ import io.perftwin.scenarios.parse.TreeBuilder;
 import io.perftwin.scenarios.parse.YamlMap;
 import io.perftwin.scenarios.parse.YamlNode;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -57,11 +56,7 @@ public final class ScenarioParser {
     }
     String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
+      text = Utf8.decodeStrict(bytes);
     } catch (CharacterCodingException e) {
       throw unreadable(file, "it is not UTF-8 text");
     }

@@ -1,11 +1,9 @@
 package io.perftwin.scenarios.parse;
 
+import io.perftwin.loadgen.Utf8;
 import io.perftwin.reports.Slo;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -115,10 +113,7 @@ final class OpenSloBinder {
       } else if (Files.isDirectory(file)) {
         why = "it is a directory";
       } else {
-        text = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT)
-            .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+        text = Utf8.decodeStrict(Files.readAllBytes(file));
         why = null;
       }
     } catch (NoSuchFileException e) {
