@@ -29,6 +29,11 @@ import java.util.Set;
  * @param feeders the test data of the requests' templates; names unique, and each column in one
  *     feeder only, so that every variable has exactly one source
  * @param protocol the HTTP protocol spoken to the target
+ * @param agentIndex which share of the whole plan this process drives, in [0, agentCount)
+ * @param agentCount how many agents share the plan (1: this process drives all of it). Every
+ *     agent must use the same {@code eventLoops}: the schedule is cut into {@code eventLoops ×
+ *     agentCount} interleaved shares, loop {@code l} of agent {@code a} taking share {@code l ×
+ *     agentCount + a}, so the agents' arrivals together are exactly the plan's
  */
 public record LoadPlan(
     URI target,
@@ -40,7 +45,9 @@ public record LoadPlan(
     Duration requestTimeout,
     Duration maxScheduleLagP99,
     List<Feeder> feeders,
-    Protocol protocol) {
+    Protocol protocol,
+    int agentIndex,
+    int agentCount) {
 
   public LoadPlan {
     Objects.requireNonNull(target, "target");
@@ -70,6 +77,31 @@ public record LoadPlan(
     Objects.requireNonNull(protocol, "protocol");
     feeders = List.copyOf(feeders);
     checkFeeders(feeders, requests);
+    if (agentCount < 1 || agentIndex < 0 || agentIndex >= agentCount) {
+      throw new IllegalArgumentException("agent " + agentIndex + " of " + agentCount + ": need 0 <= index < count");
+    }
+  }
+
+  /** A plan driven by one process alone. */
+  public LoadPlan(URI target, int connections, int eventLoops, List<Phase> phases, List<RequestTemplate> requests,
+      long seed, Duration requestTimeout, Duration maxScheduleLagP99, List<Feeder> feeders, Protocol protocol) {
+    this(target, connections, eventLoops, phases, requests, seed, requestTimeout, maxScheduleLagP99, feeders, protocol, 0, 1);
+  }
+
+  /** This plan as agent {@code index} of {@code count} (see {@link #agentCount()}), sending to {@code target}. */
+  public LoadPlan asAgent(int index, int count, URI target) {
+    return new LoadPlan(target, connections, eventLoops, phases, requests, seed, requestTimeout, maxScheduleLagP99,
+        feeders, protocol, index, count);
+  }
+
+  /** The schedule share of event loop {@code loop} of this agent. */
+  public int scheduleShare(int loop) {
+    return loop * agentCount + agentIndex;
+  }
+
+  /** How many shares the whole schedule is cut into (all loops of all agents). */
+  public int scheduleShares() {
+    return eventLoops * agentCount;
   }
 
   /** A plan without feeders, over HTTP/1.1. */

@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param slos objectives, in file order
  * @param seed seed of random choices, or {@code null} to draw one per run (recorded in run.json)
  * @param resolved the resolved settings as a plain tree, for run.json
+ * @param environment where the run places generator and target
  */
 public record Scenario(
     String name,
@@ -29,7 +30,8 @@ public record Scenario(
     LoadSpec load,
     List<Slo> slos,
     Long seed,
-    Map<String, Object> resolved) {
+    Map<String, Object> resolved,
+    EnvironmentSpec environment) {
 
   public Scenario {
     Objects.requireNonNull(name, "name");
@@ -37,5 +39,12 @@ public record Scenario(
     Objects.requireNonNull(network, "network");
     Objects.requireNonNull(load, "load");
     slos = List.copyOf(slos);
+    Objects.requireNonNull(environment, "environment");
+  }
+
+  /** A scenario in the default environment. */
+  public Scenario(String name, Path file, String sha256, Target target, NetworkProfile network, LoadSpec load,
+      List<Slo> slos, Long seed, Map<String, Object> resolved) {
+    this(name, file, sha256, target, network, load, slos, seed, resolved, EnvironmentSpec.DEFAULT);
   }
 }

@@ -174,7 +174,7 @@ final class IntervalCollector {
         byName.put(plan.requests().get(n).name(), new RequestStats(responseTotal[p][n].copy(), serviceTotal[p][n].copy(), errs));
       }
       double offered = phase.shape() instanceof io.perftwin.loadgen.OpenShape open
-          ? open.expectedArrivals(phase.duration()) / seconds
+          ? open.expectedArrivals(phase.duration()) / plan.agentCount() / seconds
           : lagTotal[p].getTotalCount() / seconds;
       out.add(new io.perftwin.loadgen.results.PhaseResult(phase.name(), phase.warmup(), start, seconds,
           phase.shape().describe(), offered, byName, lagTotal[p].copy()));

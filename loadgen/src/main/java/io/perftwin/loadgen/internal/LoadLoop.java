@@ -85,7 +85,7 @@ final class LoadLoop extends VerticleBase implements Transport.Completion {
       total += plan.requests().get(i).weight();
       cumulativeWeights[i] = total;
     }
-    random = new SplittableRandom(plan.seed() * 31 + share);
+    random = new SplittableRandom(plan.seed() * 31 + plan.scheduleShare(share));
     tickTask = () -> ctx.dispatch(this::tick);
     enterNextPhase();
     armTimer(clock.nanoTime());
@@ -108,7 +108,7 @@ final class LoadLoop extends VerticleBase implements Transport.Completion {
   private Transport createTransport(int connections) {
     Feeder.Cursor[] cursors = new Feeder.Cursor[plan.feeders().size()];
     for (int f = 0; f < cursors.length; f++) {
-      cursors[f] = plan.feeders().get(f).cursor(plan.seed(), share, plan.eventLoops());
+      cursors[f] = plan.feeders().get(f).cursor(plan.seed(), plan.scheduleShare(share), plan.scheduleShares());
     }
     int n = plan.requests().size();
     RequestRenderer[] renderers = new RequestRenderer[n];
@@ -140,7 +140,7 @@ final class LoadLoop extends VerticleBase implements Transport.Completion {
     phaseEndNanos = phaseStartNanos + p.duration().toNanos();
     if (p.shape() instanceof OpenShape open) {
       thinkNanos = -1;
-      schedule = open.schedule(p.duration(), share, plan.eventLoops(), plan.seed() ^ (phase * 0x9E3779B97F4A7C15L));
+      schedule = open.schedule(p.duration(), plan.scheduleShare(share), plan.scheduleShares(), plan.seed() ^ (phase * 0x9E3779B97F4A7C15L));
       nextOpenEvent();
     } else if (p.shape() instanceof ClosedUsers closed) {
       thinkNanos = closed.thinkTime().toNanos();
@@ -208,7 +208,7 @@ final class LoadLoop extends VerticleBase implements Transport.Completion {
   /** Starts this share's users of the closed phase: user u belongs to share u mod shares. */
   private void startUsers(long now) {
     int users = ((ClosedUsers) plan.phases().get(phase).shape()).users();
-    for (int u = share; u < users; u += plan.eventLoops()) {
+    for (int u = plan.scheduleShare(share); u < users; u += plan.scheduleShares()) {
       dispatch(phaseStartNanos, phase, now, u);
     }
   }

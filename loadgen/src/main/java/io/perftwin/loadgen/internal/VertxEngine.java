@@ -134,7 +134,7 @@ public final class VertxEngine implements LoadEngine {
       if (p.warmup()) {
         continue;
       }
-      offered += p.shape() instanceof OpenShape open ? open.expectedArrivals(p.duration()) : collector.dispatched(i);
+      offered += p.shape() instanceof OpenShape open ? open.expectedArrivals(p.duration()) / plan.agentCount() : collector.dispatched(i);
     }
     MeasuredRunDraft draft = new MeasuredRunDraft(requests, collector.measuredLag(), measuredSeconds);
     List<String> invalid = invalidReasons(plan, draft, control);
@@ -183,7 +183,7 @@ public final class VertxEngine implements LoadEngine {
       t += p.duration().toNanos();
       if (offsetNanos < t) {
         if (p.shape() instanceof OpenShape open) {
-          return open.expectedArrivals(p.duration()) / (p.duration().toNanos() / 1e9);
+          return open.expectedArrivals(p.duration()) / plan.agentCount() / (p.duration().toNanos() / 1e9);
         }
         return Double.NaN;
       }

@@ -33,9 +33,37 @@ final class DemoServiceCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", description = "seed of random service times (default: ${DEFAULT-VALUE})")
   long seed;
 
+  @Option(names = "--scenario", paramLabel = "SCENARIO.yaml",
+      description = "take the demo service settings of this scenario's target (as a cluster node does); "
+          + "--workers and --service-time still override them")
+  java.nio.file.Path scenario;
+
+  @Option(names = "--set", paramLabel = "PATH=VALUE", description = "with --scenario: override one setting, as for twin run")
+  java.util.List<String> sets = new java.util.ArrayList<>();
+
+  @Option(names = "--rate", hidden = true, description = "with --scenario: accepted and ignored (a run passes its overrides on)")
+  String rate;
+
+  @Option(names = "--duration", hidden = true, description = "with --scenario: accepted and ignored")
+  String duration;
+
   @Override
   public Integer call() throws InterruptedException {
     DemoServiceConfig config = DemoServiceConfig.DEFAULT;
+    if (scenario != null) {
+      try {
+        io.perftwin.scenarios.Scenario s = io.perftwin.scenarios.ScenarioParser.parse(scenario,
+            new io.perftwin.scenarios.Overrides(sets, rate, duration));
+        if (!s.target().isDemo()) {
+          spec.commandLine().getErr().println("twin demo-service: " + scenario + ": its target is a URL, not the demo service");
+          return ExitCodes.BAD_INPUT;
+        }
+        config = s.target().demo();
+      } catch (io.perftwin.scenarios.ScenarioException e) {
+        spec.commandLine().getErr().println(e.getMessage());
+        return ExitCodes.BAD_INPUT;
+      }
+    }
     try {
       if (workers != null) {
         config = config.withWorkers(workers);

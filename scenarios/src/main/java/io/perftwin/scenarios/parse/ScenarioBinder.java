@@ -4,10 +4,12 @@ import io.perftwin.reports.Slo;
 import io.perftwin.scenarios.LoadSpec;
 import io.perftwin.scenarios.Scenario;
 import io.perftwin.scenarios.Target;
+import io.perftwin.scenarios.EnvironmentSpec;
 import io.perftwin.shaping.NetworkProfile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -17,7 +19,7 @@ import java.util.regex.Pattern;
  */
 public final class ScenarioBinder {
   /** The top-level keys, in the order the reference documents them. */
-  public static final List<String> KEYS = List.of("name", "description", "seed", "target", "network", "load", "slo", "sloFiles");
+  public static final List<String> KEYS = List.of("name", "description", "seed", "target", "network", "load", "slo", "sloFiles", "environment");
   static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
   private final Values values;
@@ -58,6 +60,16 @@ public final class ScenarioBinder {
       network = new NetworkBinder(values).bind(r.optional("network"), r.keyMark("network"));
     }
 
+    EnvironmentSpec environment = EnvironmentSpec.DEFAULT;
+    if (r.optional("environment") != null) {
+      environment = new EnvironmentBinder(values).bind(r.optional("environment"), r.keyMark("environment"));
+    }
+
+    if (environment != null && target != null && !target.isDemo() && environment.kind() == EnvironmentSpec.Kind.NAMESPACES) {
+      problems.add(r.keyMark("environment"), "environment.kind: 'namespaces' needs a target perftwin runs "
+          + "(target.service: demo); a url target is reached from this host: use kind 'auto' or 'loopback'");
+    }
+
     YamlNode loadNode = r.required("load");
     LoadBinder loadBinder = new LoadBinder(values, file.getParent());
     LoadSpec load = loadNode == null ? null : loadBinder.bind(loadNode, r.keyMark("load"));
@@ -81,11 +93,14 @@ public final class ScenarioBinder {
       }
     }
 
-    if (!problems.isEmpty() || name == null || target == null || network == null || load == null || slos == null) {
+    if (!problems.isEmpty() || name == null || target == null || network == null || load == null || slos == null
+        || environment == null) {
       return null;
     }
-    return new Scenario(name, file, sha256, target, network, load, slos, seed,
+    Map<String, Object> resolved = new java.util.LinkedHashMap<>(
         ResolvedSettings.of(name, description, seed, target, network, load, slos, sloFiles));
+    resolved.put("environment", Map.of("kind", environment.kind().key(), "loadgens", environment.loadgens()));
+    return new Scenario(name, file, sha256, target, network, load, slos, seed, resolved, environment);
   }
 
   private static String name(String text) throws ValueException {

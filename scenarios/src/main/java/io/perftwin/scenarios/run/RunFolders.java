@@ -33,4 +33,19 @@ final class RunFolders {
       throw new UncheckedIOException("cannot create a run folder under " + runsRoot + ": " + e.getMessage(), e);
     }
   }
+
+  /** Creates exactly {@code dir} (an agent's folder, named by its coordinator); it must not hold files yet. */
+  static Path createExact(Path dir) {
+    try {
+      Files.createDirectories(dir);
+      try (var entries = Files.list(dir)) {
+        if (entries.findAny().isPresent()) {
+          throw new IllegalArgumentException(dir + " is not empty: an agent writes into a new folder");
+        }
+      }
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
+    }
+  }
 }

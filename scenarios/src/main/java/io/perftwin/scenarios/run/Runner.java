@@ -14,6 +14,9 @@ import io.perftwin.loadgen.results.RunManifest;
 import io.perftwin.reports.ConsoleSummary;
 import io.perftwin.reports.RunReport;
 import io.perftwin.reports.RunSummary;
+import io.perftwin.infra.cluster.ClusterException;
+import io.perftwin.infra.cluster.LocalCluster;
+import io.perftwin.scenarios.EnvironmentSpec;
 import io.perftwin.scenarios.ExitCodes;
 import io.perftwin.scenarios.LoadSpec;
 import io.perftwin.scenarios.Scenario;
@@ -80,48 +83,142 @@ public final class Runner {
   }
 
   private RunOutcome runInside(Scenario scenario, RunOptions options, long seed, RunControl control) {
-    Path dir = RunFolders.create(options.runsRoot(), clock.instant(), scenario.name());
+    RunOptions.Agent agent = options.agent();
+    Path dir = agent != null ? RunFolders.createExact(agent.outDir()) : RunFolders.create(options.runsRoot(), clock.instant(), scenario.name());
     RunManifest manifest = null;
-    try (TargetEnvironment env = LoopbackEnvironment.start(scenario.target(), seed)) {
+    List<String> fallback = new ArrayList<>();
+    try (TargetEnvironment env = startEnvironment(scenario, options, seed, dir, fallback)) {
       LoadPlan plan = plan(scenario, env, seed);
-      manifest = manifest(scenario, options, dir, seed, env, plan);
+      if (agent != null) {
+        plan = agentPlan(plan, agent);
+      }
+      manifest = manifest(scenario, options, dir, seed, env, plan, fallback);
       ResultsJson.write(dir.resolve("run.json"), manifest);
       out.println("perftwin " + ToolVersion.get() + ": " + scenario.name() + " → " + env.target()
-          + " (" + plan.phases().size() + " phases, " + plan.connections() + " connections, seed " + seed + ")");
+          + " (" + plan.phases().size() + " phases, " + plan.connections() + " connections, seed " + seed
+          + (agent != null ? ", agent " + agent.index() + " of " + agent.count() : "")
+          + (env instanceof NamespaceEnvironment ns ? ", namespaces of cluster " + ns.cluster().id() : "") + ")");
+      fallback.forEach(f -> out.println("environment: " + f));
       out.println("results: " + dir);
 
-      ConsoleProgress progress = new ConsoleProgress(out, options.terminal(), 5);
       MeasuredRun run;
-      try (PrometheusMetrics metrics = startMetrics(options);
-          LatencyLogWriter log = LatencyLogWriter.create(dir.resolve("latency.hlog"))) {
-        RunObserver observer = metrics == null ? progress : s -> {
-          metrics.onInterval(s);
-          progress.onInterval(s);
-        };
-        run = LoadEngines.vertx().run(plan, observer, log, control);
-      } finally {
-        progress.finish();
+      if (env instanceof NamespaceEnvironment ns) {
+        if (options.metrics() != null) {
+          out.println("metrics: not served: the load runs in network namespaces (use environment.kind: loopback for live metrics)");
+        }
+        run = ns.runAgents(scenario, overrideArgs(options), plan, seed, control, dir, out, clock);
+      } else {
+        if (agent != null) {
+          awaitStart(agent.startAtEpochMillis(), control);
+        }
+        ConsoleProgress progress = new ConsoleProgress(out, options.terminal(), 5);
+        try (PrometheusMetrics metrics = startMetrics(options);
+            LatencyLogWriter log = LatencyLogWriter.create(dir.resolve("latency.hlog"))) {
+          RunObserver observer = metrics == null ? progress : s -> {
+            metrics.onInterval(s);
+            progress.onInterval(s);
+          };
+          run = LoadEngines.vertx().run(plan, observer, log, control);
+        } finally {
+          progress.finish();
+        }
       }
       String outcome = control.isStopRequested() ? "interrupted" : "completed";
       manifest = manifest.withStart(run.start().toString()).withEnd(run.end().toString(), outcome);
       ResultsJson.write(dir.resolve("run.json"), manifest);
       RunSummary summary = RunReport.write(dir, manifest, run, scenario.slos(), options.baseline());
-      out.println();
-      out.print(ConsoleSummary.render(summary));
-      out.println("report: " + dir.resolve("report.html"));
       String message = "verdict: " + summary.verdict().key();
       if (!run.valid()) {
         message += " (" + String.join("; ", run.invalidReasons()) + ")";
       }
-      return new RunOutcome(summary.verdict().exitCode(), dir, message);
-    } catch (RuntimeException e) {
-      String reason = "failed: " + e;
-      if (manifest != null) {
-        ResultsJson.write(dir.resolve("run.json"), manifest.withEnd(clock.instant().toString(), reason));
+      if (agent == null) {
+        out.println();
+        out.print(ConsoleSummary.render(summary));
+        out.println("report: " + dir.resolve("report.html"));
       } else {
-        ResultsJson.writeString(dir.resolve("error.txt"), reason + "\n");
+        out.println("agent " + agent.index() + " done: " + run.all().count() + " requests; " + message);
       }
-      return new RunOutcome(ExitCodes.INVALID, dir, "run failed: " + e.getMessage());
+      return new RunOutcome(summary.verdict().exitCode(), dir, message);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return failed(dir, manifest, new IllegalStateException("interrupted while waiting for the agents", e));
+    } catch (RuntimeException e) {
+      return failed(dir, manifest, e);
+    }
+  }
+
+  private RunOutcome failed(Path dir, RunManifest manifest, RuntimeException e) {
+    String reason = "failed: " + e;
+    if (manifest != null) {
+      ResultsJson.write(dir.resolve("run.json"), manifest.withEnd(clock.instant().toString(), reason));
+    } else {
+      ResultsJson.writeString(dir.resolve("error.txt"), reason + "\n");
+    }
+    return new RunOutcome(ExitCodes.INVALID, dir, "run failed: " + e.getMessage());
+  }
+
+  /**
+   * The environment the scenario asks for. {@code auto} takes network namespaces when the target
+   * is the built-in demo service and this host allows them, loopback otherwise (the reason goes to
+   * {@code fallback} and run.json). An agent sends to the target its coordinator gave it.
+   */
+  private TargetEnvironment startEnvironment(Scenario scenario, RunOptions options, long seed, Path dir, List<String> fallback) {
+    if (options.agent() != null) {
+      return new ExternalTarget(options.agent().target(), "agent " + options.agent().index() + " of "
+          + options.agent().count() + " of a distributed run");
+    }
+    EnvironmentSpec.Kind kind = scenario.environment().kind();
+    if (kind == EnvironmentSpec.Kind.LOOPBACK) {
+      return LoopbackEnvironment.start(scenario.target(), seed);
+    }
+    if (!scenario.target().isDemo()) {
+      // Only AUTO gets here (the parser refuses 'namespaces' with a url target).
+      fallback.add("loopback: the target is a URL, not a service perftwin runs in the cluster");
+      return LoopbackEnvironment.start(scenario.target(), seed);
+    }
+    try {
+      LocalCluster.checkAvailable();
+    } catch (ClusterException e) {
+      if (kind == EnvironmentSpec.Kind.NAMESPACES) {
+        throw e;
+      }
+      fallback.add("loopback instead of network namespaces: " + e.getMessage());
+      return LoopbackEnvironment.start(scenario.target(), seed);
+    }
+    return NamespaceEnvironment.start(scenario, overrideArgs(options), seed, dir);
+  }
+
+  /** The command-line overrides as arguments again ({@code --set k=v}, {@code --rate R}, {@code --duration D}). */
+  static List<String> overrideArgs(RunOptions options) {
+    List<String> args = new ArrayList<>();
+    for (String o : options.overrides()) {
+      int space = o.indexOf(' ');
+      if (space < 0) {
+        args.add(o);
+      } else {
+        args.add(o.substring(0, space));
+        args.add(o.substring(space + 1));
+      }
+    }
+    return args;
+  }
+
+  private static LoadPlan agentPlan(LoadPlan plan, RunOptions.Agent agent) {
+    LoadPlan p = plan;
+    if (agent.eventLoops() > 0 && agent.eventLoops() != plan.eventLoops()) {
+      p = new LoadPlan(plan.target(), Math.max(plan.connections(), agent.eventLoops()), agent.eventLoops(), plan.phases(),
+          plan.requests(), plan.seed(), plan.requestTimeout(), plan.maxScheduleLagP99(), plan.feeders(), plan.protocol());
+    }
+    return p.asAgent(agent.index(), agent.count(), agent.target());
+  }
+
+  private void awaitStart(long startAtEpochMillis, RunControl control) throws InterruptedException {
+    while (!control.isStopRequested()) {
+      long wait = startAtEpochMillis - clock.millis();
+      if (wait <= 0) {
+        return;
+      }
+      Thread.sleep(Math.min(wait, 50));
     }
   }
 
@@ -141,7 +238,8 @@ public final class Runner {
         seed, l.timeout(), l.maxScheduleLag(), l.feeders(), l.protocol());
   }
 
-  private RunManifest manifest(Scenario scenario, RunOptions options, Path dir, long seed, TargetEnvironment env, LoadPlan plan) {
+  private RunManifest manifest(Scenario scenario, RunOptions options, Path dir, long seed, TargetEnvironment env, LoadPlan plan,
+      List<String> fallback) {
     List<RunManifest.PhaseWindow> windows = new ArrayList<>();
     double t = 0;
     for (Phase p : plan.phases()) {
@@ -150,6 +248,12 @@ public final class Runner {
       t = end;
     }
     Map<String, Object> environment = new LinkedHashMap<>(env.describe());
+    if (!fallback.isEmpty()) {
+      environment.put("fallback", fallback);
+    }
+    if (env instanceof NamespaceEnvironment) {
+      environment.put("agents", scenario.environment().loadgens());
+    }
     environment.put("eventLoops", plan.eventLoops());
     environment.put("cores", Runtime.getRuntime().availableProcessors());
     Map<String, Object> shaping = new LinkedHashMap<>();
