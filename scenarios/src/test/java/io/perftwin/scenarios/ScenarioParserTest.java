@@ -97,7 +97,7 @@ class ScenarioParserTest {
              9 |       GET: /
             10 | slos: []
                | ^^^^
-            allowed: name, description, seed, target, network, load, slo, sloFiles
+            allowed: name, description, seed, target, network, load, slo, sloFiles, environment
             did you mean 'slo'?""", problems(VALID + "slos: []\n"));
     }
 
@@ -371,7 +371,7 @@ class ScenarioParserTest {
     @Test
     void topLevelList() {
       assertEquals("""
-          scenarios/bad.yaml:1:1: the top level must be a map with the keys name, description, seed, target, network, load, slo, sloFiles, got a list
+          scenarios/bad.yaml:1:1: the top level must be a map with the keys name, description, seed, target, network, load, slo, sloFiles, environment, got a list
              1 | - name: t
                | ^""", problems("- name: t\n"));
     }
@@ -461,7 +461,7 @@ class ScenarioParserTest {
              3 |   service: demo
              4 | lod:
                | ^^^
-            allowed: name, description, seed, target, network, load, slo, sloFiles
+            allowed: name, description, seed, target, network, load, slo, sloFiles, environment
             did you mean 'load'?""", problems(VALID.replace("load:", "lod:")));
     }
 

@@ -99,7 +99,9 @@ public final class ScenarioBinder {
     }
     Map<String, Object> resolved = new java.util.LinkedHashMap<>(
         ResolvedSettings.of(name, description, seed, target, network, load, slos, sloFiles));
-    resolved.put("environment", Map.of("kind", environment.kind().key(), "loadgens", environment.loadgens()));
+    if (r.optional("environment") != null) {
+      resolved.put("environment", Map.of("kind", environment.kind().key(), "loadgens", environment.loadgens()));
+    }
     return new Scenario(name, file, sha256, target, network, load, slos, seed, resolved, environment);
   }
 

@@ -11,6 +11,7 @@ import io.perftwin.loadgen.LoadDefaults;
 import io.perftwin.loadgen.RequestTemplate;
 import io.perftwin.loadgen.Units;
 import io.perftwin.scenarios.Overrides;
+import io.perftwin.scenarios.EnvironmentSpec;
 import io.perftwin.scenarios.ScenarioException;
 import io.perftwin.scenarios.ScenarioParser;
 import java.io.IOException;
@@ -66,6 +67,7 @@ class ReferenceDocTest {
     TargetBinder.DEMO_KEYS.forEach(k -> expected.add("target.demo." + k));
     TargetBinder.PAUSE_KEYS.forEach(k -> expected.add("target.demo.pause." + k));
     NetworkBinder.KEYS.forEach(k -> expected.add("network." + k));
+    EnvironmentBinder.KEYS.forEach(k -> expected.add("environment." + k));
     LoadBinder.KEYS.forEach(k -> expected.add("load." + k));
     PhaseBinder.PHASE_KEYS.forEach(k -> expected.add("load.phases[].NAME." + k));
     PhaseBinder.RAMP_KEYS.forEach(k -> expected.add("load.phases[].NAME.rampRate." + k));
@@ -96,6 +98,8 @@ class ReferenceDocTest {
     assertEquals("no pause", d.get("target.demo.pause"));
     assertEquals("`1`", d.get("load.requests[].weight"));
     assertEquals("`false`", d.get("target.allowNonLoopback"));
+    assertEquals("`" + EnvironmentSpec.DEFAULT.kind().key() + "`", d.get("environment.kind"));
+    assertEquals("`" + EnvironmentSpec.DEFAULT.loadgens() + "`", d.get("environment.loadgens"));
   }
 
   @Test
