@@ -38,6 +38,10 @@ final class DemoServiceCommand implements Callable<Integer> {
           + "--workers and --service-time still override them")
   java.nio.file.Path scenario;
 
+  @Option(names = "--node", paramLabel = "NAME",
+      description = "with --scenario: take the demo settings of this node of environment.nodes instead of the target's")
+  String node;
+
   @Option(names = "--set", paramLabel = "PATH=VALUE", description = "with --scenario: override one setting, as for twin run")
   java.util.List<String> sets = new java.util.ArrayList<>();
 
@@ -54,11 +58,22 @@ final class DemoServiceCommand implements Callable<Integer> {
       try {
         io.perftwin.scenarios.Scenario s = io.perftwin.scenarios.ScenarioParser.parse(scenario,
             new io.perftwin.scenarios.Overrides(sets, rate, duration));
-        if (!s.target().isDemo()) {
+        if (node != null) {
+          io.perftwin.infra.topology.Topology t = s.environment().topology();
+          java.util.Optional<io.perftwin.infra.topology.NodeSpec> n = t == null ? java.util.Optional.empty() : t.node(node);
+          if (n.isEmpty() || !(n.get().run() instanceof io.perftwin.infra.topology.NodeRun.Demo d)) {
+            spec.commandLine().getErr().println("twin demo-service: " + scenario + ": no demo node '" + node
+                + "' in environment.nodes");
+            return ExitCodes.BAD_INPUT;
+          }
+          config = d.config();
+        } else if (!s.target().isDemo()) {
           spec.commandLine().getErr().println("twin demo-service: " + scenario + ": its target is a URL, not the demo service");
           return ExitCodes.BAD_INPUT;
         }
-        config = s.target().demo();
+        if (node == null) {
+          config = s.target().demo();
+        }
       } catch (io.perftwin.scenarios.ScenarioException e) {
         spec.commandLine().getErr().println(e.getMessage());
         return ExitCodes.BAD_INPUT;

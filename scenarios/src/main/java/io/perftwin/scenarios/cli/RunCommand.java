@@ -90,7 +90,7 @@ final class RunCommand implements Callable<Integer> {
     RunOutcome outcome = new Runner(Clock.systemUTC(), out)
         .run(scenario, new RunOptions(runsRoot, given, System.console() != null,
             metricsPort == null ? null : new RunOptions.MetricsEndpoint(metricsHost, metricsPort), baselineDir));
-    if (outcome.exitCode() == ExitCodes.INVALID) {
+    if (outcome.exitCode() == ExitCodes.INVALID || outcome.exitCode() == ExitCodes.BAD_INPUT) {
       spec.commandLine().getErr().println("twin: " + outcome.message());
     }
     return outcome.exitCode();

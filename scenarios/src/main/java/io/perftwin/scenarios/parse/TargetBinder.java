@@ -64,7 +64,7 @@ final class TargetBinder {
     return ok && uri != null && allowNonLoopback != null ? new Target(null, uri, allowNonLoopback) : null;
   }
 
-  private DemoServiceConfig demo(YamlNode node, Mark anchor) {
+  DemoServiceConfig demo(YamlNode node, Mark anchor) {
     YamlMap map = values.map(node, "demo");
     if (map == null) {
       return null;

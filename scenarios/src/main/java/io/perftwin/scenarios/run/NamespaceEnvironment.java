@@ -4,6 +4,11 @@ import io.perftwin.infra.cluster.ClusterException;
 import io.perftwin.infra.cluster.ClusterNode;
 import io.perftwin.infra.cluster.LocalCluster;
 import io.perftwin.infra.cluster.NodeProcess;
+import io.perftwin.infra.topology.LinkSpec;
+import io.perftwin.infra.topology.NodeRun;
+import io.perftwin.infra.topology.NodeSpec;
+import io.perftwin.infra.topology.Role;
+import io.perftwin.infra.topology.Topology;
 import io.perftwin.loadgen.LoadPlan;
 import io.perftwin.loadgen.RunControl;
 import io.perftwin.loadgen.results.MeasuredRun;
@@ -50,40 +55,77 @@ final class NamespaceEnvironment implements TargetEnvironment {
 
   /** Names of the load-generator nodes for {@code n} of them. */
   static List<String> loadgenNames(int n) {
+    return replicaNames("loadgen", n);
+  }
+
+  private static List<String> replicaNames(String name, int n) {
     List<String> names = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      names.add(n == 1 ? "loadgen" : "loadgen" + (i + 1));
+      names.add(n == 1 ? name : name + (i + 1));
     }
     return names;
   }
 
   /**
-   * Brings the cluster up and starts the target, checked healthy from the first load generator.
+   * The topology a run uses: the scenario's {@code environment.nodes}, or {@code loadgens} load
+   * generators and the scenario's demo target.
+   */
+  static Topology topologyOf(Scenario scenario) {
+    Topology t = scenario.environment().topology();
+    if (t != null) {
+      return t;
+    }
+    return new Topology(List.of(NodeSpec.loadgen("loadgen", scenario.environment().loadgens()),
+        new NodeSpec("target", Role.TARGET, 1, new NodeRun.Demo(scenario.target().demo()))),
+        List.of(new LinkSpec("loadgen", "target", scenario.network())));
+  }
+
+  /** Why this topology cannot run in a local cluster, or null if it can. */
+  static String unsupported(Topology t) {
+    if (t.nodes(Role.TARGET).size() != 1) {
+      return "environment.nodes: a local run sends load to one target node, found " + t.nodes(Role.TARGET).size();
+    }
+    for (NodeSpec n : t.nodes()) {
+      if (n.role() != Role.LOADGEN && n.count() != 1) {
+        return "environment.nodes: '" + n.name() + "' has count " + n.count() + "; a local run starts one replica of a "
+            + "target or dependency (twin capacity --replicas studies scale-out)";
+      }
+      if (n.name().length() + (n.count() > 1 ? String.valueOf(n.count()).length() : 0) > 15) {
+        return "environment.nodes: '" + n.name() + "' with count " + n.count() + " makes node names longer than 15 characters";
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Brings the cluster up and starts the target and its dependencies (dependencies first), each
+   * checked healthy from a node that calls it.
    *
    * @param overrideArgs the run's command-line overrides, passed on to the processes that read the scenario
    */
   static NamespaceEnvironment start(Scenario scenario, List<String> overrideArgs, long seed, Path runDir) {
-    List<String> loadgens = loadgenNames(scenario.environment().loadgens());
-    List<String> nodes = new ArrayList<>(loadgens);
-    nodes.add("target");
+    Topology topology = topologyOf(scenario);
+    List<String> loadgens = new ArrayList<>();
+    List<String> nodes = new ArrayList<>();
+    for (NodeSpec n : topology.nodes()) {
+      List<String> names = n.role() == Role.LOADGEN ? replicaNames(n.name(), n.count()) : List.of(n.name());
+      nodes.addAll(names);
+      if (n.role() == Role.LOADGEN) {
+        loadgens.addAll(names);
+      }
+    }
     LocalCluster.cleanupLeftovers(); // of runs killed earlier (their owner is gone)
     LocalCluster cluster = LocalCluster.up(nodes, "run " + runDir.getFileName());
     try {
-      ClusterNode t = cluster.node("target");
-      URI target = URI.create("http://" + t.address() + ":" + TARGET_PORT);
-      List<String> args = new ArrayList<>(List.of("demo-service", "--host", "0.0.0.0", "--port", Integer.toString(TARGET_PORT),
-          "--scenario", scenario.file().toAbsolutePath().toString(), "--seed", Long.toString(seed)));
-      args.addAll(overrideArgs);
-      Path log = runDir.resolve("logs").resolve("target.log");
-      NodeProcess targetProcess = cluster.start("target", LocalCluster.javaCommand(MAIN, args), log);
-      try {
-        cluster.awaitHttp(loadgens.get(0), target + "/health", HEALTH_TIMEOUT);
-      } catch (RuntimeException e) {
-        String why = targetProcess.exitCode().isPresent()
-            ? "the target exited at once with code " + targetProcess.exitCode().getAsInt()
-            : "the target did not answer " + target + "/health within " + HEALTH_TIMEOUT.toSeconds() + " s";
-        throw new ClusterException(why + "; its log: " + log + lastLines(log), e);
+      NodeSpec targetNode = topology.nodes(Role.TARGET).get(0);
+      List<NodeSpec> services = new ArrayList<>(topology.nodes(Role.DEPENDENCY));
+      services.add(targetNode);
+      for (NodeSpec n : services) {
+        startService(cluster, scenario, topology, n, overrideArgs, seed, runDir,
+            n == targetNode ? loadgens.get(0) : callerOf(topology, n.name()));
       }
+      ClusterNode t = cluster.node(targetNode.name());
+      URI target = URI.create("http://" + t.address() + ":" + targetNode.run().port());
       NamespaceEnvironment env = new NamespaceEnvironment(cluster, loadgens, target);
       env.description.put("kind", "namespaces");
       env.description.put("cluster", cluster.id());
@@ -91,14 +133,25 @@ final class NamespaceEnvironment implements TargetEnvironment {
       for (ClusterNode n : cluster.nodes()) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("name", n.name());
-        d.put("role", n.name().equals("target") ? "target" : "loadgen");
+        NodeSpec spec = specOf(topology, n.name());
+        d.put("role", spec.role().key());
+        d.put("runs", spec.run().kind());
         d.put("namespace", n.namespace());
         d.put("address", n.address());
         described.add(d);
       }
       env.description.put("nodes", described);
-      env.description.put("links", "every node's eth0 is a veth to bridge br0 in " + cluster.hubNamespace());
-      env.description.put("target", "built-in demo service in node 'target' on " + target);
+      List<Map<String, Object>> links = new ArrayList<>();
+      for (LinkSpec l : topology.links()) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("from", l.from());
+        d.put("to", l.to());
+        d.put("network", l.profile().isEmpty() ? "unshaped" : String.join(", ", l.profile().knobsSet()));
+        links.add(d);
+      }
+      env.description.put("links", links);
+      env.description.put("bridge", "every node's eth0 is a veth to bridge br0 in " + cluster.hubNamespace());
+      env.description.put("target", targetNode.run().kind() + " in node '" + targetNode.name() + "' on " + target);
       env.description.put("logs", "logs/");
       return env;
     } catch (RuntimeException e) {
@@ -108,6 +161,59 @@ final class NamespaceEnvironment implements TargetEnvironment {
         e.addSuppressed(cleanup);
       }
       throw e;
+    }
+  }
+
+  private static NodeSpec specOf(Topology t, String clusterNodeName) {
+    for (NodeSpec n : t.nodes()) {
+      if (n.name().equals(clusterNodeName)
+          || (n.role() == Role.LOADGEN && replicaNames(n.name(), n.count()).contains(clusterNodeName))) {
+        return n;
+      }
+    }
+    throw new IllegalStateException("no node " + clusterNodeName);
+  }
+
+  /** A node that calls {@code name} (health checks are made from where the calls come). */
+  private static String callerOf(Topology t, String name) {
+    for (LinkSpec l : t.linksTo(name)) {
+      NodeSpec from = t.node(l.from()).orElseThrow();
+      return from.role() == Role.LOADGEN ? replicaNames(from.name(), from.count()).get(0) : from.name();
+    }
+    throw new IllegalStateException("nothing calls " + name);
+  }
+
+  private static void startService(LocalCluster cluster, Scenario scenario, Topology topology, NodeSpec n,
+      List<String> overrideArgs, long seed, Path runDir, String checkFrom) {
+    List<String> command;
+    String port = Integer.toString(n.run().port());
+    if (n.run() instanceof NodeRun.Demo) {
+      List<String> args = new ArrayList<>(List.of("demo-service", "--host", "0.0.0.0", "--port", port,
+          "--scenario", scenario.file().toAbsolutePath().toString(), "--seed", Long.toString(seed)));
+      if (scenario.environment().topology() != null) {
+        args.addAll(List.of("--node", n.name()));
+      }
+      args.addAll(overrideArgs);
+      command = LocalCluster.javaCommand(MAIN, args);
+    } else if (n.run() instanceof NodeRun.Stub) {
+      command = LocalCluster.javaCommand(MAIN, List.of("demo-service", "--host", "0.0.0.0", "--port", port,
+          "--workers", "1024", "--service-time", "0ms"));
+    } else if (n.run() instanceof NodeRun.Command c) {
+      command = c.argv();
+    } else {
+      throw new IllegalStateException("a " + n.run().kind() + " node runs no service");
+    }
+    Path log = runDir.resolve("logs").resolve(n.name() + ".log");
+    NodeProcess process = cluster.start(n.name(), command, log);
+    String url = "http://" + cluster.node(n.name()).address() + ":" + port + n.run().healthPath();
+    try {
+      cluster.awaitHttp(checkFrom, url, HEALTH_TIMEOUT);
+    } catch (RuntimeException e) {
+      String why = process.exitCode().isPresent()
+          ? "node '" + n.name() + "': " + String.join(" ", command.subList(0, Math.min(command.size(), 1)))
+              + "… exited at once with code " + process.exitCode().getAsInt()
+          : "node '" + n.name() + "' did not answer " + url + " within " + HEALTH_TIMEOUT.toSeconds() + " s";
+      throw new ClusterException(why + "; its log: " + log + lastLines(log), e);
     }
   }
 

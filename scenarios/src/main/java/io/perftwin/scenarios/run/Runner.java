@@ -57,6 +57,12 @@ public final class Runner {
           "environment failed: no shaping backend is available yet for " + String.join(", ", scenario.network().knobsSet())
               + " (network shaping is not implemented yet); remove the 'network' section to run without it");
     }
+    if (scenario.environment().topology() != null && options.agent() == null) {
+      String why = NamespaceEnvironment.unsupported(scenario.environment().topology());
+      if (why != null) {
+        return new RunOutcome(ExitCodes.BAD_INPUT, null, scenario.file() + ": " + why);
+      }
+    }
     long seed = scenario.seed() != null ? scenario.seed() : new SecureRandom().nextLong();
     RunControl control = new RunControl();
     CountDownLatch resultsWritten = new CountDownLatch(1);
@@ -171,7 +177,7 @@ public final class Runner {
     if (kind == EnvironmentSpec.Kind.LOOPBACK) {
       return LoopbackEnvironment.start(scenario.target(), seed);
     }
-    if (!scenario.target().isDemo()) {
+    if (!scenario.target().isDemo() && scenario.environment().topology() == null) {
       // Only AUTO gets here (the parser refuses 'namespaces' with a url target).
       fallback.add("loopback: the target is a URL, not a service perftwin runs in the cluster");
       return LoopbackEnvironment.start(scenario.target(), seed);
