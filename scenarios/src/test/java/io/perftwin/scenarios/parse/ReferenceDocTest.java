@@ -68,6 +68,8 @@ class ReferenceDocTest {
     TargetBinder.PAUSE_KEYS.forEach(k -> expected.add("target.demo.pause." + k));
     NetworkBinder.KEYS.forEach(k -> expected.add("network." + k));
     EnvironmentBinder.KEYS.forEach(k -> expected.add("environment." + k));
+    EnvironmentBinder.NODE_KEYS.forEach(k -> expected.add("environment.nodes[]." + k));
+    EnvironmentBinder.LINK_KEYS.forEach(k -> expected.add("environment.links[]." + k));
     LoadBinder.KEYS.forEach(k -> expected.add("load." + k));
     PhaseBinder.PHASE_KEYS.forEach(k -> expected.add("load.phases[].NAME." + k));
     PhaseBinder.RAMP_KEYS.forEach(k -> expected.add("load.phases[].NAME.rampRate." + k));
