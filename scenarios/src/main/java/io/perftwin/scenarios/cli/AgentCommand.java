@@ -54,6 +54,10 @@ final class AgentCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder for this agent's results (new or empty)")
   Path out;
 
+  @Option(names = "--proxy-toxics", paramLabel = "FILE",
+      description = "JSON list of toxiproxy-style toxics: send through a shaping proxy in this process with them")
+  Path proxyToxics;
+
   @Option(names = "--set", paramLabel = "PATH=VALUE", description = "override one setting, as for twin run")
   List<String> sets = new ArrayList<>();
 
@@ -85,7 +89,7 @@ final class AgentCommand implements Callable<Integer> {
     sets.forEach(s -> given.add("--set " + s));
     PrintStream console = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     RunOptions options = new RunOptions(out.getParent() == null ? Path.of(".") : out.getParent(), given, false, null, null,
-        new RunOptions.Agent(index, count, target, eventLoops, startAt, out));
+        new RunOptions.Agent(index, count, target, eventLoops, startAt, out, proxyToxics));
     Scenario seeded = new Scenario(scenario.name(), scenario.file(), scenario.sha256(), scenario.target(), scenario.network(),
         scenario.load(), scenario.slos(), seed, scenario.resolved(), scenario.environment());
     RunOutcome outcome = new Runner(Clock.systemUTC(), console).run(seeded, options);

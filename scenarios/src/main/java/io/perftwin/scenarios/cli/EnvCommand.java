@@ -65,7 +65,8 @@ final class EnvCommand implements Callable<Integer> {
         }
         case "down" -> {
           List<String> kept = LocalCluster.removeKept(scenario.name());
-          List<String> leftovers = LocalCluster.cleanupLeftovers();
+          List<String> leftovers = new java.util.ArrayList<>(LocalCluster.cleanupLeftovers());
+          leftovers.addAll(io.perftwin.shaping.ShapingLeftovers.cleanup());
           out.println("removed " + kept.size() + " cluster(s) of " + scenario.name() + " and " + leftovers.size() + " leftover(s)");
         }
         default -> {

@@ -105,6 +105,14 @@ public final class ResolvedSettings {
     if (n.rateBitsPerSecond() != null) {
       m.put("rate", bitRate(n.rateBitsPerSecond()));
     }
+    List<String> other = new ArrayList<>(n.knobsSet());
+    other.removeAll(List.of("delay", "jitter", "loss", "rate"));
+    if (!other.isEmpty()) {
+      m.put("otherKnobs", other);
+    }
+    if (n.approximate()) {
+      m.put("approximate", true);
+    }
     return m;
   }
 

@@ -9,6 +9,9 @@ import io.perftwin.infra.topology.NodeRun;
 import io.perftwin.infra.topology.NodeSpec;
 import io.perftwin.infra.topology.Role;
 import io.perftwin.infra.topology.Topology;
+import io.perftwin.shaping.Backend;
+import io.perftwin.shaping.kernel.Applied;
+import io.perftwin.shaping.kernel.KernelShaper;
 import io.perftwin.loadgen.LoadPlan;
 import io.perftwin.loadgen.RunControl;
 import io.perftwin.loadgen.results.MeasuredRun;
@@ -43,6 +46,10 @@ final class NamespaceEnvironment implements TargetEnvironment {
   private static final Duration AGENT_STOP_GRACE = Duration.ofSeconds(30);
 
   private final LocalCluster cluster;
+  /** Kernel shaping applied, undone before the cluster goes. */
+  private final List<Applied> applied = new ArrayList<>();
+  /** Per load-generator node: the toxics file of its agent's proxy, if its link has proxy knobs. */
+  private final Map<String, Path> toxicsFiles = new LinkedHashMap<>();
   private final List<String> loadgens;
   private final URI target;
   private final Map<String, Object> description = new LinkedHashMap<>();
@@ -103,7 +110,7 @@ final class NamespaceEnvironment implements TargetEnvironment {
    *
    * @param overrideArgs the run's command-line overrides, passed on to the processes that read the scenario
    */
-  static NamespaceEnvironment start(Scenario scenario, List<String> overrideArgs, long seed, Path runDir) {
+  static NamespaceEnvironment start(Scenario scenario, List<String> overrideArgs, long seed, Path runDir, ShapingSetup shaping) {
     Topology topology = topologyOf(scenario);
     List<String> loadgens = new ArrayList<>();
     List<String> nodes = new ArrayList<>();
@@ -127,6 +134,7 @@ final class NamespaceEnvironment implements TargetEnvironment {
       ClusterNode t = cluster.node(targetNode.name());
       URI target = URI.create("http://" + t.address() + ":" + targetNode.run().port());
       NamespaceEnvironment env = new NamespaceEnvironment(cluster, loadgens, target);
+      env.shape(topology, shaping, runDir);
       env.description.put("kind", "namespaces");
       env.description.put("cluster", cluster.id());
       List<Map<String, Object>> described = new ArrayList<>();
@@ -217,6 +225,28 @@ final class NamespaceEnvironment implements TargetEnvironment {
     }
   }
 
+  /** Applies each loadgen link's kernel knobs on the veths of its two ends; writes the proxy toxics of its agents. */
+  private void shape(Topology topology, ShapingSetup shaping, Path runDir) {
+    ClusterNode target = cluster.node(topology.nodes(Role.TARGET).get(0).name());
+    for (NodeSpec n : topology.nodes(Role.LOADGEN)) {
+      ShapingSetup.LinkPlan lp = shaping.from(n.name());
+      if (lp == null) {
+        continue;
+      }
+      for (String replica : replicaNames(n.name(), n.count())) {
+        if (!lp.plan().assignments(Backend.KERNEL).isEmpty()) {
+          applied.add(KernelShaper.apply(lp.link().profile(), lp.plan(),
+              new KernelShaper.Link(cluster.node(replica).namespace(), "eth0", target.namespace(), "eth0")));
+        }
+        if (!lp.plan().proxyToxics().isEmpty()) {
+          Path file = runDir.resolve("shaping").resolve(replica + ".toxics.json");
+          ProxyFront.write(file, lp.plan().proxyToxics());
+          toxicsFiles.put(replica, file);
+        }
+      }
+    }
+  }
+
   LocalCluster cluster() {
     return cluster;
   }
@@ -248,15 +278,25 @@ final class NamespaceEnvironment implements TargetEnvironment {
           "--index", Integer.toString(i), "--of", Integer.toString(loadgens.size()),
           "--target", target.toString(), "--event-loops", Integer.toString(plan.eventLoops()),
           "--seed", Long.toString(seed), "--start-at", Long.toString(startAt), "--out", dir.toString()));
+      if (toxicsFiles.containsKey(loadgens.get(i))) {
+        args.addAll(List.of("--proxy-toxics", toxicsFiles.get(loadgens.get(i)).toString()));
+      }
       args.addAll(overrideArgs);
       agents.add(cluster.start(loadgens.get(i), LocalCluster.javaCommand(MAIN, args),
           runDir.resolve("logs").resolve(loadgens.get(i) + ".log")));
     }
     Tail tail = new Tail(agents.get(0).log(), out);
+    LinkTraffic traffic = new LinkTraffic(cluster.nodes(), System.nanoTime());
+    traffic.sample(System.nanoTime());
+    long nextSample = System.nanoTime() + 1_000_000_000L;
     boolean stopping = false;
     try {
       for (NodeProcess a : agents) {
-        while (!a.waitFor(Duration.ofMillis(200))) {
+        while (!a.waitFor(Duration.ofMillis(100))) {
+          if (System.nanoTime() >= nextSample) {
+            traffic.sample(System.nanoTime());
+            nextSample += 1_000_000_000L;
+          }
           tail.poll();
           if (control.isStopRequested() && !stopping) {
             stopping = true;
@@ -274,6 +314,8 @@ final class NamespaceEnvironment implements TargetEnvironment {
     } finally {
       tail.poll();
       agents.forEach(NodeProcess::close);
+      traffic.sample(System.nanoTime());
+      traffic.write(runDir.resolve("link-traffic.json"));
     }
     List<Path> written = new ArrayList<>();
     List<String> missing = new ArrayList<>();
@@ -300,7 +342,18 @@ final class NamespaceEnvironment implements TargetEnvironment {
 
   @Override
   public void close() {
+    RuntimeException failure = null;
+    for (Applied a : applied) {
+      try {
+        a.close();
+      } catch (RuntimeException e) {
+        failure = e;
+      }
+    }
     cluster.close();
+    if (failure != null) {
+      throw failure;
+    }
   }
 
   private static String lastLines(Path log) {

@@ -34,8 +34,11 @@ public record RunOptions(Path runsRoot, List<String> overrides, boolean terminal
    * @param eventLoops event loops, the same for every agent (the shares depend on it)
    * @param startAtEpochMillis common start time of all agents; 0 to start at once
    * @param outDir the folder this agent writes (created; must not exist or be empty)
+   * @param proxyToxics toxics of a shaping proxy to put in front of the target (written by the
+   *     coordinator), or null for none
    */
-  public record Agent(int index, int count, java.net.URI target, int eventLoops, long startAtEpochMillis, Path outDir) {}
+  public record Agent(int index, int count, java.net.URI target, int eventLoops, long startAtEpochMillis, Path outDir,
+      Path proxyToxics) {}
 
   public RunOptions(Path runsRoot, List<String> overrides, boolean terminal) {
     this(runsRoot, overrides, terminal, null, null);

@@ -16,7 +16,13 @@ import io.perftwin.reports.RunReport;
 import io.perftwin.reports.RunSummary;
 import io.perftwin.infra.cluster.ClusterException;
 import io.perftwin.infra.cluster.LocalCluster;
+import io.perftwin.infra.topology.LinkSpec;
+import io.perftwin.infra.topology.NodeRun;
+import io.perftwin.infra.topology.NodeSpec;
+import io.perftwin.infra.topology.Role;
+import io.perftwin.infra.topology.Topology;
 import io.perftwin.scenarios.EnvironmentSpec;
+import io.perftwin.shaping.ShapingException;
 import io.perftwin.scenarios.ExitCodes;
 import io.perftwin.scenarios.LoadSpec;
 import io.perftwin.scenarios.Scenario;
@@ -51,17 +57,26 @@ public final class Runner {
   }
 
   public RunOutcome run(Scenario scenario, RunOptions options) {
-    if (!scenario.network().isEmpty()) {
-      // Checked before anything is created: nothing to undo, nothing written.
-      return new RunOutcome(ExitCodes.INVALID, null,
-          "environment failed: no shaping backend is available yet for " + String.join(", ", scenario.network().knobsSet())
-              + " (network shaping is not implemented yet); remove the 'network' section to run without it");
-    }
     if (scenario.environment().topology() != null && options.agent() == null) {
       String why = NamespaceEnvironment.unsupported(scenario.environment().topology());
       if (why != null) {
         return new RunOutcome(ExitCodes.BAD_INPUT, null, scenario.file() + ": " + why);
       }
+    }
+    // Decided before anything is created: a knob nothing can apply fails here, nothing to undo.
+    List<String> fallback = new ArrayList<>();
+    boolean namespaces;
+    ShapingSetup shaping;
+    try {
+      namespaces = options.agent() == null && useNamespaces(scenario, fallback);
+      shaping = options.agent() != null ? ShapingSetup.NONE : ShapingSetup.plan(shapingTopology(scenario), namespaces);
+      if (namespaces && !shaping.isEmpty() && scenario.environment().loadgens() > 1
+          && shaping.links().stream().anyMatch(l -> !l.plan().assignments(io.perftwin.shaping.Backend.KERNEL).isEmpty())) {
+        throw new ShapingException("kernel shaping (rate, loss) with several load generators is not supported locally: "
+            + "the target's side of the link would be shared; use one load generator");
+      }
+    } catch (ShapingException | ClusterException e) {
+      return new RunOutcome(ExitCodes.INVALID, null, "environment failed: " + e.getMessage());
     }
     long seed = scenario.seed() != null ? scenario.seed() : new SecureRandom().nextLong();
     RunControl control = new RunControl();
@@ -77,7 +92,7 @@ public final class Runner {
     }, "twin-interrupt");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
-      return runInside(scenario, options, seed, control);
+      return runInside(scenario, options, seed, control, namespaces, fallback, shaping);
     } finally {
       resultsWritten.countDown();
       try {
@@ -88,17 +103,21 @@ public final class Runner {
     }
   }
 
-  private RunOutcome runInside(Scenario scenario, RunOptions options, long seed, RunControl control) {
+  private RunOutcome runInside(Scenario scenario, RunOptions options, long seed, RunControl control, boolean namespaces,
+      List<String> fallback, ShapingSetup shaping) {
     RunOptions.Agent agent = options.agent();
     Path dir = agent != null ? RunFolders.createExact(agent.outDir()) : RunFolders.create(options.runsRoot(), clock.instant(), scenario.name());
     RunManifest manifest = null;
-    List<String> fallback = new ArrayList<>();
-    try (TargetEnvironment env = startEnvironment(scenario, options, seed, dir, fallback)) {
+    try (TargetEnvironment env = startEnvironment(scenario, options, seed, dir, namespaces, shaping);
+        ProxyFront proxy = proxyFront(env, options, shaping, seed)) {
       LoadPlan plan = plan(scenario, env, seed);
-      if (agent != null) {
-        plan = agentPlan(plan, agent);
+      if (proxy != null) {
+        plan = plan.asAgent(plan.agentIndex(), plan.agentCount(), proxy.front());
       }
-      manifest = manifest(scenario, options, dir, seed, env, plan, fallback);
+      if (agent != null) {
+        plan = agentPlan(plan, agent, proxy != null ? proxy.front() : agent.target());
+      }
+      manifest = manifest(scenario, options, dir, seed, env, plan, fallback, shaping, proxy);
       ResultsJson.write(dir.resolve("run.json"), manifest);
       out.println("perftwin " + ToolVersion.get() + ": " + scenario.name() + " → " + env.target()
           + " (" + plan.phases().size() + " phases, " + plan.connections() + " connections, seed " + seed
@@ -164,34 +183,77 @@ public final class Runner {
   }
 
   /**
-   * The environment the scenario asks for. {@code auto} takes network namespaces when the target
-   * is the built-in demo service and this host allows them, loopback otherwise (the reason goes to
-   * {@code fallback} and run.json). An agent sends to the target its coordinator gave it.
+   * Whether the run uses network namespaces. {@code auto} takes them when the target is run by
+   * perftwin and this host allows them, loopback otherwise (the reason goes to {@code fallback}
+   * and run.json).
+   *
+   * @throws ClusterException if {@code kind: namespaces} and namespaces are not available
    */
-  private TargetEnvironment startEnvironment(Scenario scenario, RunOptions options, long seed, Path dir, List<String> fallback) {
-    if (options.agent() != null) {
-      return new ExternalTarget(options.agent().target(), "agent " + options.agent().index() + " of "
-          + options.agent().count() + " of a distributed run");
-    }
+  private static boolean useNamespaces(Scenario scenario, List<String> fallback) {
     EnvironmentSpec.Kind kind = scenario.environment().kind();
     if (kind == EnvironmentSpec.Kind.LOOPBACK) {
-      return LoopbackEnvironment.start(scenario.target(), seed);
+      return false;
     }
     if (!scenario.target().isDemo() && scenario.environment().topology() == null) {
       // Only AUTO gets here (the parser refuses 'namespaces' with a url target).
       fallback.add("loopback: the target is a URL, not a service perftwin runs in the cluster");
-      return LoopbackEnvironment.start(scenario.target(), seed);
+      return false;
     }
     try {
       LocalCluster.checkAvailable();
+      return true;
     } catch (ClusterException e) {
       if (kind == EnvironmentSpec.Kind.NAMESPACES) {
         throw e;
       }
       fallback.add("loopback instead of network namespaces: " + e.getMessage());
-      return LoopbackEnvironment.start(scenario.target(), seed);
+      return false;
     }
-    return NamespaceEnvironment.start(scenario, overrideArgs(options), seed, dir);
+  }
+
+  /** The links whose network conditions a run applies (on loopback: the scenario's network between generator and target). */
+  private static Topology shapingTopology(Scenario scenario) {
+    if (scenario.environment().topology() != null) {
+      return scenario.environment().topology();
+    }
+    return new Topology(List.of(NodeSpec.loadgen("loadgen", scenario.environment().loadgens()),
+        new NodeSpec("target", Role.TARGET, 1, NodeRun.Stub.INSTANCE)),
+        List.of(new LinkSpec("loadgen", "target", scenario.network())));
+  }
+
+  /** Where the target runs; an agent sends to the target its coordinator gave it. */
+  private TargetEnvironment startEnvironment(Scenario scenario, RunOptions options, long seed, Path dir, boolean namespaces,
+      ShapingSetup shaping) {
+    if (options.agent() != null) {
+      return new ExternalTarget(options.agent().target(), "agent " + options.agent().index() + " of "
+          + options.agent().count() + " of a distributed run");
+    }
+    if (namespaces) {
+      return NamespaceEnvironment.start(scenario, overrideArgs(options), seed, dir, shaping);
+    }
+    return LoopbackEnvironment.start(scenario.target(), seed);
+  }
+
+  /**
+   * The shaping proxy in front of the target in this process, when the plan gives it toxics: on
+   * loopback, the runner's; for an agent, the toxics its coordinator wrote. Null when none.
+   */
+  private static ProxyFront proxyFront(TargetEnvironment env, RunOptions options, ShapingSetup shaping, long seed) {
+    List<io.perftwin.shaping.proxy.ToxicSpec> toxics;
+    if (options.agent() != null) {
+      if (options.agent().proxyToxics() == null) {
+        return null;
+      }
+      toxics = ProxyFront.read(options.agent().proxyToxics());
+    } else if (env instanceof NamespaceEnvironment || shaping.isEmpty()) {
+      return null;
+    } else {
+      toxics = ProxyFront.toSpecs(shaping.links().get(0).plan().proxyToxics());
+    }
+    if (toxics.isEmpty()) {
+      return null;
+    }
+    return ProxyFront.start(env.target(), toxics, seed);
   }
 
   /** The command-line overrides as arguments again ({@code --set k=v}, {@code --rate R}, {@code --duration D}). */
@@ -209,13 +271,13 @@ public final class Runner {
     return args;
   }
 
-  private static LoadPlan agentPlan(LoadPlan plan, RunOptions.Agent agent) {
+  private static LoadPlan agentPlan(LoadPlan plan, RunOptions.Agent agent, java.net.URI sendTo) {
     LoadPlan p = plan;
     if (agent.eventLoops() > 0 && agent.eventLoops() != plan.eventLoops()) {
       p = new LoadPlan(plan.target(), Math.max(plan.connections(), agent.eventLoops()), agent.eventLoops(), plan.phases(),
           plan.requests(), plan.seed(), plan.requestTimeout(), plan.maxScheduleLagP99(), plan.feeders(), plan.protocol());
     }
-    return p.asAgent(agent.index(), agent.count(), agent.target());
+    return p.asAgent(agent.index(), agent.count(), sendTo);
   }
 
   private void awaitStart(long startAtEpochMillis, RunControl control) throws InterruptedException {
@@ -245,7 +307,7 @@ public final class Runner {
   }
 
   private RunManifest manifest(Scenario scenario, RunOptions options, Path dir, long seed, TargetEnvironment env, LoadPlan plan,
-      List<String> fallback) {
+      List<String> fallback, ShapingSetup setup, ProxyFront proxy) {
     List<RunManifest.PhaseWindow> windows = new ArrayList<>();
     double t = 0;
     for (Phase p : plan.phases()) {
@@ -262,11 +324,12 @@ public final class Runner {
     }
     environment.put("eventLoops", plan.eventLoops());
     environment.put("cores", Runtime.getRuntime().availableProcessors());
-    Map<String, Object> shaping = new LinkedHashMap<>();
-    shaping.put("backend", "none");
-    shaping.put("fidelity", "exact (no network conditions requested)");
-    shaping.put("applied", Map.of());
-    shaping.put("notApplied", List.of());
+    Map<String, Object> shaping = new LinkedHashMap<>(setup.describe());
+    if (proxy != null) {
+      shaping.put("proxy", "in this process on " + proxy.front() + ", forwarding to " + env.target());
+    } else if (env instanceof NamespaceEnvironment && setup.links().stream().anyMatch(l -> !l.plan().proxyToxics().isEmpty())) {
+      shaping.put("proxy", "in each agent process, in front of the target (shaping/<node>.toxics.json)");
+    }
     return new RunManifest(
         dir.getFileName().toString(),
         scenario.name(),

@@ -1,0 +1,162 @@
+package io.perftwin.scenarios.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.perftwin.infra.cluster.ClusterException;
+import io.perftwin.infra.cluster.LocalCluster;
+import io.perftwin.scenarios.ExitCodes;
+import io.perftwin.scenarios.Overrides;
+import io.perftwin.scenarios.Scenario;
+import io.perftwin.scenarios.ScenarioParser;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Network conditions applied by a real run: kernel rate on the veth link between the loadgen and
+ * target namespaces, delay through the shaping proxy, a knob nothing can apply refused before
+ * load, and nothing left after a runner killed with SIGKILL. Needs root; skipped otherwise.
+ */
+@Tag("slow")
+class ShapedRunTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path runs;
+  private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+
+  @BeforeEach
+  void needNamespaces() {
+    try {
+      LocalCluster.checkAvailable();
+    } catch (ClusterException e) {
+      Assumptions.abort("skipped: " + e.getMessage());
+    }
+  }
+
+  private RunOutcome run(List<String> sets) throws Exception {
+    Scenario s = ScenarioParser.parse(Path.of("quickstart.yaml"), new Overrides(sets, null, null));
+    return new Runner(Clock.systemUTC(), new PrintStream(console, true, StandardCharsets.UTF_8))
+        .run(s, new RunOptions(runs, sets.stream().map(x -> "--set " + x).toList(), false));
+  }
+
+  @Test
+  void aKernelRateLimitOnTheLoadgenTargetLinkHolds() throws Exception {
+    // 60 requests/s, a quarter of them 48 KB uploads, offer ~5.9 mbit/s to a 4 mbit/s link: it stays full.
+    String body = "x".repeat(48_000);
+    RunOutcome outcome = run(List.of("environment.kind=namespaces", "network.rate=4mbit",
+        "load.phases.0.warmup.duration=1s", "load.phases.0.warmup.constantRate=60/s",
+        "load.phases.1.steady.duration=6s", "load.phases.1.steady.constantRate=60/s",
+        "load.requests.1.body=" + body, "load.maxScheduleLag=5s"));
+    assertTrue(outcome.runDir() != null, outcome.message() + console);
+    JsonNode run = JSON.readTree(outcome.runDir().resolve("run.json").toFile());
+    JsonNode rate = null;
+    for (JsonNode k : run.path("shaping").path("knobs")) {
+      if (k.path("knob").asText().equals("rate") && k.path("direction").asText().equals("up")) {
+        rate = k;
+      }
+    }
+    assertEquals("kernel", rate.path("backend").asText(), run.path("shaping").toString());
+    JsonNode traffic = JSON.readTree(outcome.runDir().resolve("link-traffic.json").toFile());
+    List<Long> tx = new ArrayList<>();
+    for (JsonNode n : traffic.path("nodes")) {
+      if (n.path("node").asText().equals("loadgen")) {
+        n.path("intervals").forEach(i -> tx.add(i.path("txBitsPerSecond").asLong()));
+      }
+    }
+    // The intervals of a full link: from 2 s after the agents start (JVM start, 1 s warm-up) to the end of steady.
+    List<Long> full = tx.subList(Math.min(6, tx.size()), Math.min(10, tx.size()));
+    assertFalse(full.isEmpty(), "traffic intervals: " + tx);
+    List<Long> sorted = new ArrayList<>(full);
+    sorted.sort(null);
+    double median = sorted.get(sorted.size() / 2);
+    assertEquals(4_000_000, median, 4_000_000 * 0.05, "loadgen eth0 transmit rate per second: " + tx);
+  }
+
+  @Test
+  void aDelayOf20msSlowsTheMedianBy40ms() throws Exception {
+    RunOutcome outcome = run(List.of("environment.kind=namespaces", "network.delay=20ms",
+        "load.phases.0.warmup.duration=1s", "load.phases.1.steady.duration=3s", "load.maxScheduleLag=5s"));
+    JsonNode summary = JSON.readTree(outcome.runDir().resolve("summary.json").toFile());
+    double p50 = summary.path("requests").path("all").path("latencyMs").path("p50").asDouble();
+    assertTrue(p50 >= 40, "p50 " + p50 + " ms with 20 ms each way");
+    assertTrue(p50 < 60, "p50 " + p50 + " ms: 40 ms of delay plus a 2 ms mean service time");
+    JsonNode shaping = JSON.readTree(outcome.runDir().resolve("run.json").toFile()).path("shaping");
+    assertEquals(List.of("proxy"), List.of(shaping.path("backends").get(0).asText()));
+  }
+
+  @Test
+  void aKnobNothingCanApplyStopsTheRunBeforeLoad() throws Exception {
+    // This kernel has no netem: nothing duplicates packets.
+    Assumptions.assumeFalse(io.perftwin.shaping.probe.CapabilityProbe.probe().netem(), "this kernel has netem");
+    RunOutcome outcome = run(List.of("environment.kind=namespaces", "network.duplicate=1%"));
+    assertEquals(ExitCodes.INVALID, outcome.exitCode());
+    assertTrue(outcome.message().contains("duplicate"), outcome.message());
+    assertNull(outcome.runDir(), "nothing created before the refusal");
+    try (Stream<Path> s = Files.exists(runs) ? Files.list(runs) : Stream.empty()) {
+      assertEquals(0, s.count());
+    }
+  }
+
+  @Test
+  void aRunnerKilledWithSigkillLeavesNothingOnceTheNextCommandStarts() throws Exception {
+    List<String> before = LocalCluster.perftwinNamespaces();
+    List<String> cmd = new ArrayList<>(LocalCluster.javaCommand("io.perftwin.scenarios.cli.Main", List.of("run",
+        Path.of("wan.yaml").toAbsolutePath().toString(), "--out", runs.toString(), "--duration", "60s")));
+    Process runner = new ProcessBuilder(cmd).redirectErrorStream(true)
+        .redirectOutput(runs.resolveSibling(runs.getFileName() + ".log").toFile()).start();
+    try {
+      // Wait until the agent sends load (its log shows a progress line), with shaping in place.
+      long deadline = System.nanoTime() + 60_000_000_000L;
+      Path agentLog = null;
+      while (System.nanoTime() < deadline && agentLog == null) {
+        Thread.sleep(250);
+        try (Stream<Path> s = Files.exists(runs) ? Files.walk(runs) : Stream.empty()) {
+          agentLog = s.filter(p -> p.toString().endsWith("logs/loadgen.log")).filter(ShapedRunTest::hasProgress)
+              .findFirst().orElse(null);
+        }
+      }
+      assertTrue(agentLog != null, "the agent started");
+      assertTrue(LocalCluster.perftwinNamespaces().size() > before.size(), "the run's namespaces exist");
+    } finally {
+      runner.destroyForcibly(); // SIGKILL: no shutdown hook runs
+      runner.waitFor();
+    }
+    // Within a few seconds every process of the run is gone (each watches its parent).
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (System.nanoTime() < deadline && runProcesses() > 0) {
+      Thread.sleep(100);
+    }
+    assertEquals(0, runProcesses(), "no agent, target or proxy process left");
+    // The namespaces (and the qdiscs and nft table inside them) go when the next twin command starts.
+    LocalCluster.cleanupLeftovers();
+    assertEquals(before, LocalCluster.perftwinNamespaces());
+  }
+
+  private static boolean hasProgress(Path log) {
+    try {
+      return Files.readString(log).contains("req/s");
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+
+  private long runProcesses() {
+    return ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(runs.toString())).count();
+  }
+}
