@@ -24,6 +24,9 @@ import java.util.Objects;
  * @param feederFiles for each feeder read from a CSV file, its name → the path as the scenario
  *     file writes it (relative to the scenario file), for the resolved settings; inline feeders
  *     are absent
+ * @param simulation with {@code engine: gatling}: the Gatling simulation class to run, or null for
+ *     the scenario's own phases and requests through a generic simulation
+ * @param simulationSources folder of {@code .java} simulation sources compiled before the run, or null
  */
 public record LoadSpec(
     String engine,
@@ -34,7 +37,9 @@ public record LoadSpec(
     Duration maxScheduleLag,
     Protocol protocol,
     List<Feeder> feeders,
-    Map<String, String> feederFiles) {
+    Map<String, String> feederFiles,
+    String simulation,
+    java.nio.file.Path simulationSources) {
 
   public LoadSpec {
     phases = List.copyOf(phases);
@@ -42,6 +47,12 @@ public record LoadSpec(
     Objects.requireNonNull(protocol, "protocol");
     feeders = List.copyOf(feeders);
     feederFiles = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(feederFiles));
+  }
+
+  /** A load section with phases and requests of its own. */
+  public LoadSpec(String engine, int connections, List<Phase> phases, List<RequestTemplate> requests, Duration timeout,
+      Duration maxScheduleLag, Protocol protocol, List<Feeder> feeders, Map<String, String> feederFiles) {
+    this(engine, connections, phases, requests, timeout, maxScheduleLag, protocol, feeders, feederFiles, null, null);
   }
 
   /** A load section without feeders, over HTTP/1.1. */

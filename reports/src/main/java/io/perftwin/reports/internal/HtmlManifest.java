@@ -24,6 +24,11 @@ final class HtmlManifest {
     fact(html, "JDK", m.jdk());
     fact(html, "host", m.host());
     fact(html, "perftwin", m.toolVersion());
+    if (m.environment() != null && m.environment().get("engineReport") instanceof String report) {
+      // The engine's own report kept in the run folder (Gatling's HTML report), by relative path.
+      html.append("<tr><th>engine's own report</th><td><a href=\"").append(Escape.html(report)).append("\">")
+          .append(Escape.html(report)).append("</a></td></tr>\n");
+    }
     html.append("</table>\n");
     tree(html, "Environment", m.environment(), true);
     tree(html, "Network shaping", m.shaping(), true);

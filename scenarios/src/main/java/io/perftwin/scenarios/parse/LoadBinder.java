@@ -18,8 +18,9 @@ import java.util.Set;
  */
 final class LoadBinder {
   static final List<String> KEYS = List.of(
-      "engine", "protocol", "connections", "timeout", "maxScheduleLag", "phases", "feeders", "requests");
-  static final List<String> ENGINES = List.of("vertx");
+      "engine", "protocol", "connections", "timeout", "maxScheduleLag", "phases", "feeders", "requests",
+      "simulation", "simulationSources");
+  static final List<String> ENGINES = List.of("vertx", "gatling");
   /** Protocol names in scenario files; the first is the default. */
   static final List<String> PROTOCOLS = Arrays.stream(Protocol.values()).map(Protocol::key).toList();
   /** A phase with this name is a warm-up phase unless it says {@code warmup: false}. */
@@ -76,6 +77,9 @@ final class LoadBinder {
       maxLag = values.duration(r.optional("maxScheduleLag"), "maxScheduleLag", Quantities.Bound.POSITIVE);
       ok &= maxLag != null;
     }
+    if (r.optional("simulation") != null || r.optional("simulationSources") != null) {
+      return simulation(r, engine, ok, connections, timeout, maxLag, protocol);
+    }
     YamlNode phasesNode = r.required("phases");
     List<Phase> phases = phasesNode == null ? null : new PhaseBinder(values).bind(phasesNode, r.keyMark("phases"));
 
@@ -94,6 +98,53 @@ final class LoadBinder {
       return null;
     }
     return new LoadSpec(engine, connections, phases, requests, timeout, maxLag, protocol, feeders, feederBinder.files());
+  }
+
+  /** {@code load:} naming a Gatling simulation: it brings its own injection profile and requests. */
+  private LoadSpec simulation(MapReader r, String engine, boolean ok, Integer connections, Duration timeout, Duration maxLag,
+      Protocol protocol) {
+    requestNames = null; // the simulation's, known only when it runs
+    if (engine != null && !engine.equals("gatling")) {
+      problems.add(r.keyMark(r.optional("simulation") != null ? "simulation" : "simulationSources"),
+          "'simulation' goes only with 'engine: gatling' (a Gatling Java-DSL simulation class)");
+      return null;
+    }
+    for (String k : List.of("phases", "requests", "feeders")) {
+      if (r.optional(k) != null) {
+        problems.add(r.keyMark(k), "'" + k + "' does not go with 'simulation': the simulation defines its own "
+            + "injection profile, requests and feeders");
+        ok = false;
+      }
+    }
+    YamlNode classNode = r.required("simulation");
+    String simulation = classNode == null ? null : values.parse(classNode, "simulation", "a Java class name",
+        text -> {
+          String t = text.strip();
+          if (!t.matches("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*")) {
+            throw new ValueException("'simulation' must be a fully qualified Java class name such as "
+                + "com.example.CheckoutSimulation, got " + Texts.quote(t), List.of(), null);
+          }
+          return t;
+        });
+    java.nio.file.Path sources = null;
+    if (r.optional("simulationSources") != null) {
+      Values.WrittenPath w = values.path(r.optional("simulationSources"), "simulationSources", "a folder of .java sources",
+          baseDir);
+      ok &= w != null;
+      if (w != null) {
+        if (!java.nio.file.Files.isDirectory(w.file())) {
+          problems.add(w.scalar().mark(), "'simulationSources' " + Texts.quote(w.written()) + " is not a folder ("
+              + w.file() + ")");
+          ok = false;
+        }
+        sources = w.file();
+      }
+    }
+    if (!ok || simulation == null) {
+      return null;
+    }
+    return new LoadSpec(engine, connections, List.of(), List.of(), timeout, maxLag, protocol, List.of(), java.util.Map.of(),
+        simulation, sources);
   }
 
   /** {@code at line 12}, or {@code in --set …} for a node from an override. */

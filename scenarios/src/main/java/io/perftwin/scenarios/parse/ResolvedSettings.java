@@ -119,6 +119,12 @@ public final class ResolvedSettings {
   private static Map<String, Object> load(LoadSpec l) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("engine", l.engine());
+    if (l.simulation() != null) {
+      m.put("simulation", l.simulation());
+      if (l.simulationSources() != null) {
+        m.put("simulationSources", l.simulationSources().toString());
+      }
+    }
     m.put("protocol", l.protocol().key());
     m.put("connections", l.connections());
     m.put("timeout", Units.format(l.timeout()));

@@ -48,6 +48,8 @@ public final class Runner {
   /** How long a signal handler waits for the results to be written before giving up. */
   private static final long SIGNAL_WAIT_SECONDS = 30;
 
+  static final String GATLING = "gatling";
+
   private final Clock clock;
   private final PrintStream out;
 
@@ -110,8 +112,9 @@ public final class Runner {
     RunManifest manifest = null;
     try (TargetEnvironment env = startEnvironment(scenario, options, seed, dir, namespaces, shaping);
         ProxyFront proxy = proxyFront(env, options, shaping, seed)) {
-      LoadPlan plan = plan(scenario, env, seed);
-      if (proxy != null) {
+      boolean simulation = scenario.load().simulation() != null;
+      LoadPlan plan = simulation ? null : plan(scenario, env, seed);
+      if (proxy != null && plan != null) {
         plan = plan.asAgent(plan.agentIndex(), plan.agentCount(), proxy.front());
       }
       if (agent != null) {
@@ -120,14 +123,34 @@ public final class Runner {
       manifest = manifest(scenario, options, dir, seed, env, plan, fallback, shaping, proxy);
       ResultsJson.write(dir.resolve("run.json"), manifest);
       out.println("perftwin " + ToolVersion.get() + ": " + scenario.name() + " → " + env.target()
-          + " (" + plan.phases().size() + " phases, " + plan.connections() + " connections, seed " + seed
+          + (plan == null ? " (Gatling simulation " + scenario.load().simulation() + ", seed " + seed
+              : " (" + plan.phases().size() + " phases, " + plan.connections() + " connections, seed " + seed)
           + (agent != null ? ", agent " + agent.index() + " of " + agent.count() : "")
           + (env instanceof NamespaceEnvironment ns ? ", namespaces of cluster " + ns.cluster().id() : "") + ")");
       fallback.forEach(f -> out.println("environment: " + f));
       out.println("results: " + dir);
 
       MeasuredRun run;
-      if (env instanceof NamespaceEnvironment ns) {
+      if (GATLING.equals(scenario.load().engine())) {
+        io.perftwin.loadgen.gatling.GatlingRun g;
+        try (LatencyLogWriter log = LatencyLogWriter.create(dir.resolve("latency.hlog"))) {
+          io.perftwin.loadgen.gatling.GatlingEngine engine = new io.perftwin.loadgen.gatling.GatlingEngine();
+          out.println("gatling: running in its own JVM; its console goes to " + dir.relativize(dir.resolve("gatling")) + "/");
+          g = simulation
+              ? engine.runSimulation(scenario.load().simulation(), scenario.load().simulationSources(),
+                  proxy != null ? proxy.front() : env.target(), dir, log, control)
+              : engine.runPlan(plan, dir, log, control);
+        } catch (io.perftwin.loadgen.gatling.GatlingSimulationException e) {
+          deleteQuietly(dir);
+          return new RunOutcome(ExitCodes.BAD_INPUT, null, e.getMessage());
+        }
+        run = g.measured();
+        if (g.reportIndex() != null) {
+          Map<String, Object> environment = new LinkedHashMap<>(manifest.environment());
+          environment.put("engineReport", dir.relativize(g.reportIndex()).toString());
+          manifest = withEnvironment(manifest, environment);
+        }
+      } else if (env instanceof NamespaceEnvironment ns) {
         if (options.metrics() != null) {
           out.println("metrics: not served: the load runs in network namespaces (use environment.kind: loopback for live metrics)");
         }
@@ -172,6 +195,21 @@ public final class Runner {
     }
   }
 
+  private static RunManifest withEnvironment(RunManifest m, Map<String, Object> environment) {
+    return new RunManifest(m.runId(), m.scenario(), m.scenarioFile(), m.scenarioSha256(), m.settings(), m.overrides(),
+        m.seed(), m.toolVersion(), m.jdk(), m.host(), m.startTime(), m.endTime(), m.engine(), environment, m.shaping(),
+        m.phases(), m.outcome());
+  }
+
+  /** Removes a run folder that must not be left half-written (bad input found late). */
+  private static void deleteQuietly(Path dir) {
+    try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(dir)) {
+      walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      // best effort: the message says what was wrong
+    }
+  }
+
   private RunOutcome failed(Path dir, RunManifest manifest, RuntimeException e) {
     String reason = "failed: " + e;
     if (manifest != null) {
@@ -192,6 +230,14 @@ public final class Runner {
   private static boolean useNamespaces(Scenario scenario, List<String> fallback) {
     EnvironmentSpec.Kind kind = scenario.environment().kind();
     if (kind == EnvironmentSpec.Kind.LOOPBACK) {
+      return false;
+    }
+    if (GATLING.equals(scenario.load().engine())) {
+      if (kind == EnvironmentSpec.Kind.NAMESPACES) {
+        throw new ClusterException("the Gatling engine runs on loopback only (its JVM is not placed in a namespace yet); "
+            + "use environment.kind: auto or loopback");
+      }
+      fallback.add("loopback: the Gatling engine runs its own JVM on this host's loopback");
       return false;
     }
     if (!scenario.target().isDemo() && scenario.environment().topology() == null) {
@@ -310,7 +356,7 @@ public final class Runner {
       List<String> fallback, ShapingSetup setup, ProxyFront proxy) {
     List<RunManifest.PhaseWindow> windows = new ArrayList<>();
     double t = 0;
-    for (Phase p : plan.phases()) {
+    for (Phase p : plan == null ? List.<Phase>of() : plan.phases()) {
       double end = t + p.duration().toNanos() / 1e9;
       windows.add(new RunManifest.PhaseWindow(p.name(), t, end, p.warmup(), p.shape().describe()));
       t = end;
@@ -322,7 +368,9 @@ public final class Runner {
     if (env instanceof NamespaceEnvironment) {
       environment.put("agents", scenario.environment().loadgens());
     }
-    environment.put("eventLoops", plan.eventLoops());
+    if (plan != null) {
+      environment.put("eventLoops", plan.eventLoops());
+    }
     environment.put("cores", Runtime.getRuntime().availableProcessors());
     Map<String, Object> shaping = new LinkedHashMap<>(setup.describe());
     if (proxy != null) {
