@@ -86,7 +86,7 @@ class ScenarioParserTest {
              6 |   engine: vertx
              7 |   conections: 64
                |   ^^^^^^^^^^
-            allowed: engine, protocol, connections, timeout, maxScheduleLag, phases, feeders, requests
+            allowed: engine, protocol, connections, timeout, maxScheduleLag, phases, feeders, requests, simulation, simulationSources
             did you mean 'connections'?""", problems(yaml));
     }
 
@@ -395,7 +395,7 @@ class ScenarioParserTest {
     void setOfAnUnknownKeyIsReportedAgainstTheOverride() {
       assertEquals("""
           --set load.conections=8: unknown key 'conections' in 'load'
-            allowed: engine, protocol, connections, timeout, maxScheduleLag, phases, feeders, requests
+            allowed: engine, protocol, connections, timeout, maxScheduleLag, phases, feeders, requests, simulation, simulationSources
             did you mean 'connections'?""", problems(VALID, set("load.conections=8")));
     }
 

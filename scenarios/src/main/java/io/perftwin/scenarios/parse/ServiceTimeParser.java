@@ -9,17 +9,20 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the demo service's {@code serviceTime}: {@code constant(D)}, {@code exponential(D)} (D is
- * the mean), or a bare duration {@code D}, which means {@code constant(D)}. A constant may be
+ * the mean), {@code lognormal(median=D, p99=D)} (or {@code median=D, sigma=S}, or {@code mean=D,
+ * sigma=S}; see {@link ServiceTime#parse(String, String)}), or a bare duration {@code D}, which
+ * means {@code constant(D)}. A constant may be
  * zero; an exponential mean must be {@code > 0}.
  */
 public final class ServiceTimeParser {
   private ServiceTimeParser() {}
 
   /** The accepted forms, for error messages. */
-  public static final List<String> FORMS = List.of("constant(D)", "exponential(D)", "D (same as constant(D))");
+  public static final List<String> FORMS = List.of("constant(D)", "exponential(D)", "lognormal(median=D, p99=D)",
+      "lognormal(median=D, sigma=S)", "lognormal(mean=D, sigma=S)", "D (same as constant(D))");
 
   private static final Pattern CALL = Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*\\((.*)\\)\\s*");
-  private static final List<String> DISTRIBUTIONS = List.of("constant", "exponential");
+  private static final List<String> DISTRIBUTIONS = List.of("constant", "exponential", "lognormal");
 
   /**
    * Parses a service time given outside a scenario file (e.g. on the command line).
@@ -49,6 +52,13 @@ public final class ServiceTimeParser {
             m.start(1), name.length(), FORMS, DidYouMean.hint(name, DISTRIBUTIONS));
       }
       try {
+        if (name.equals("lognormal")) {
+          try {
+            return ServiceTime.parse(key, text);
+          } catch (IllegalArgumentException e) {
+            throw new ValueException(e.getMessage(), innerAt, inner.length(), FORMS, null);
+          }
+        }
         if (name.equals("constant")) {
           return new ServiceTime.Constant(Quantities.duration(key, inner, Quantities.Bound.NON_NEGATIVE));
         }
@@ -70,7 +80,7 @@ public final class ServiceTimeParser {
     if (distribution != null) {
       hint = "write it as " + distribution + "(D), e.g. " + distribution + "(2ms)";
     }
-    throw new ValueException(Texts.quote(key) + " must be constant(D), exponential(D) or a duration D (e.g. 2ms), got "
+    throw new ValueException(Texts.quote(key) + " must be constant(D), exponential(D), lognormal(median=D, p99=D) or a duration D (e.g. 2ms), got "
         + Texts.quote(text.strip()), FORMS, hint);
   }
 
@@ -78,6 +88,9 @@ public final class ServiceTimeParser {
   public static String format(ServiceTime t) {
     if (t instanceof ServiceTime.Constant c) {
       return "constant(" + Units.format(c.value()) + ")";
+    }
+    if (t instanceof ServiceTime.LogNormal l) {
+      return "lognormal(median=" + Units.format(l.median()) + ", sigma=" + l.sigma() + ")";
     }
     return "exponential(" + Units.format(t.mean()) + ")";
   }

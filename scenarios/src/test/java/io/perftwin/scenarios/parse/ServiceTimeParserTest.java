@@ -51,7 +51,7 @@ class ServiceTimeParserTest {
   @Test
   void aWordThatIsNotAFormListsTheForms() {
     ValueException e = error("exponential 2ms");
-    assertEquals("'serviceTime' must be constant(D), exponential(D) or a duration D (e.g. 2ms), got 'exponential 2ms'",
+    assertEquals("'serviceTime' must be constant(D), exponential(D), lognormal(median=D, p99=D) or a duration D (e.g. 2ms), got 'exponential 2ms'",
         e.getMessage());
     assertEquals("write it as exponential(D), e.g. exponential(2ms)", e.suggestion());
   }
@@ -60,5 +60,12 @@ class ServiceTimeParserTest {
   void commandLineFormThrowsIllegalArgument() {
     assertEquals(new ServiceTime.Exponential(Duration.ofMillis(3)), ServiceTimeParser.parse("exponential(3ms)"));
     assertThrows(IllegalArgumentException.class, () -> ServiceTimeParser.parse("fast"));
+  }
+
+  @Test
+  void lognormalIsReadAndWrittenBackTheSameWay() throws Exception {
+    io.perftwin.infra.ServiceTime t = ServiceTimeParser.parse("serviceTime", "lognormal(median=2ms, p99=20ms)");
+    assertEquals(java.time.Duration.ofMillis(2), ((io.perftwin.infra.ServiceTime.LogNormal) t).median());
+    assertEquals(t, ServiceTimeParser.parse("serviceTime", ServiceTimeParser.format(t)));
   }
 }
