@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
     versionProvider = TwinCommand.Version.class,
     description = "perftwin: load, network conditions and SLO gates from one scenario file.",
     subcommands = {RunCommand.class, ValidateCommand.class, DemoServiceCommand.class, ReportCommand.class,
-        CompareCommand.class, HistoryCommand.class, EnvCommand.class, AgentCommand.class, MergeCommand.class, InfraCommand.class, ProxyCommand.class},
+        CompareCommand.class, HistoryCommand.class, EnvCommand.class, AgentCommand.class, MergeCommand.class, InfraCommand.class, ProxyCommand.class,
+        io.perftwin.scenarios.capacity.CapacityCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:pass",
