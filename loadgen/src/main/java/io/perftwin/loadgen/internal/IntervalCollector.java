@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.SingleWriterRecorder;
 
 /**
  * Takes interval histograms from every recorder, merges the loops, writes one latency-log entry
@@ -25,7 +24,6 @@ final class IntervalCollector {
   private final LoadPlan plan;
   private final RecorderBook book;
   private final LatencyLogWriter log;
-  private final Histogram scratch = Histograms.create();
 
   private final Histogram[][] responseTotal; // [phase][name]
   private final Histogram[][] serviceTotal;
@@ -67,22 +65,26 @@ final class IntervalCollector {
     for (int n = 0; n < book.names; n++) {
       byName[n] = Histograms.create();
     }
+    RecorderBook.LoopSet[] sets = new RecorderBook.LoopSet[book.loops];
+    for (int l = 0; l < book.loops; l++) {
+      sets[l] = book.swap(l);
+    }
     Histogram intervalLag = Histograms.create();
     Histogram intervalAll = Histograms.create();
     Histogram intervalErrors = Histograms.create();
     for (int phaseIndex = 0; phaseIndex < book.phases; phaseIndex++) {
       final int p = phaseIndex;
       boolean warmup = plan.phases().get(p).warmup();
-      Histogram lag = drain(loop -> book.lag(loop, p));
+      Histogram lag = drain(sets, set -> set.lag[p]);
       lagTotal[p].add(lag);
       intervalLag.add(lag);
       addTagged(tagged, LatencyTags.lag(warmup), lag);
       for (int n = 0; n < book.names; n++) {
         final int name = n;
         String requestName = plan.requests().get(n).name();
-        Histogram rt = drain(loop -> book.response(loop, p, name));
-        Histogram st = drain(loop -> book.service(loop, p, name));
-        Histogram er = drain(loop -> book.errors(loop, p, name));
+        Histogram rt = drain(sets, set -> set.response[p][name]);
+        Histogram st = drain(sets, set -> set.service[p][name]);
+        Histogram er = drain(sets, set -> set.errors[p][name]);
         responseTotal[p][n].add(rt);
         serviceTotal[p][n].add(st);
         intervalAll.add(rt);
@@ -124,20 +126,20 @@ final class IntervalCollector {
         Histograms.percentileMillis(intervalAll, 50), Histograms.percentileMillis(intervalAll, 99),
         completed == 0 ? Double.NaN : Histograms.millis(intervalAll.getMaxValue())));
     return new IntervalSnapshot(endSeconds, phaseName, endSeconds - startSeconds, completed, errors,
-        Histograms.percentileMillis(intervalAll, 99), totalCompleted, totalErrors, book.inFlight.sum(),
+        Histograms.percentileMillis(intervalAll, 99), totalCompleted, totalErrors, book.inFlight(),
         Double.isNaN(offeredRate) ? intervalLag.getTotalCount() / Math.max(1e-9, endSeconds - startSeconds) : offeredRate,
         requests, intervalLag);
   }
 
-  private interface RecorderPick {
-    SingleWriterRecorder pick(int loop);
+  private interface Pick {
+    Histogram pick(RecorderBook.LoopSet set);
   }
 
-  private Histogram drain(RecorderPick pick) {
+  /** The sum over the loops of one histogram of the interval just taken. */
+  private static Histogram drain(RecorderBook.LoopSet[] sets, Pick pick) {
     Histogram sum = Histograms.create();
-    for (int l = 0; l < book.loops; l++) {
-      pick.pick(l).getIntervalHistogramInto(scratch);
-      sum.add(scratch);
+    for (RecorderBook.LoopSet set : sets) {
+      sum.add(pick.pick(set));
     }
     return sum;
   }

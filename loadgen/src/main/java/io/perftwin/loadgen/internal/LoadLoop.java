@@ -75,6 +75,7 @@ final class LoadLoop extends VerticleBase implements Transport.Completion {
   public Future<?> start() {
     ctx = (ContextInternal) context;
     eventLoop = ctx.nettyEventLoop();
+    book.bindLoop(share, eventLoop);
     int loops = plan.eventLoops();
     int connections = plan.connections() / loops + (share < plan.connections() % loops ? 1 : 0);
     transport = createTransport(connections);
@@ -249,7 +250,7 @@ final class LoadLoop extends VerticleBase implements Transport.Completion {
   private void dispatch(long intendedNanos, int phaseIndex, long now, int user) {
     int name = pickRequest();
     book.recordLag(share, phaseIndex, now - intendedNanos);
-    book.inFlight.increment();
+    book.inFlight(share, 1);
     transport.submit(phaseIndex, name, user, intendedNanos);
   }
 
@@ -269,7 +270,7 @@ final class LoadLoop extends VerticleBase implements Transport.Completion {
     } else {
       book.recordError(share, phaseIndex, name, end - intendedNanos, serviceNanos, error);
     }
-    book.inFlight.decrement();
+    book.inFlight(share, -1);
     return end;
   }
 }

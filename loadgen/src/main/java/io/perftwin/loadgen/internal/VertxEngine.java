@@ -96,7 +96,7 @@ public final class VertxEngine implements LoadEngine {
       if (schedulingDone && drainDeadline == Long.MAX_VALUE) {
         drainDeadline = now + plan.requestTimeout().toNanos() + TimeUnit.SECONDS.toNanos(1);
       }
-      boolean finished = schedulingDone && (book.inFlight.sum() == 0 || now >= drainDeadline);
+      boolean finished = schedulingDone && (book.inFlight() == 0 || now >= drainDeadline);
       if (finished) {
         break;
       }
@@ -111,7 +111,7 @@ public final class VertxEngine implements LoadEngine {
       LockSupport.parkNanos(Math.min(POLL_NANOS, nextTick - now));
     }
     // Requests still in flight at the deadline are failed by closing the clients, and recorded.
-    if (book.inFlight.sum() > 0) {
+    if (book.inFlight() > 0) {
       List<Future<Void>> closes = new ArrayList<>();
       for (LoadLoop loop : deployed) {
         closes.add(Future.future(p -> loop.loopContext().runOnContext(v -> {
