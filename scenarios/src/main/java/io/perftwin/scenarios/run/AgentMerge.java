@@ -4,6 +4,7 @@ import io.perftwin.loadgen.ErrorKind;
 import io.perftwin.loadgen.results.Histograms;
 import io.perftwin.loadgen.results.LatencyLogMerger;
 import io.perftwin.loadgen.results.MeasuredRun;
+import io.perftwin.loadgen.results.PhaseResults;
 import io.perftwin.loadgen.results.RequestStats;
 import io.perftwin.reports.RunFolder;
 import java.nio.file.Path;
@@ -72,6 +73,14 @@ public final class AgentMerge {
     for (String name : response.keySet()) {
       requests.put(name, new RequestStats(response.get(name), service.get(name), errors.get(name)));
     }
-    return new MeasuredRun(start, end, measuredSeconds, offered, requests, lag, log.timeline(), invalid);
+    List<io.perftwin.loadgen.results.PhaseResult> phases = List.of();
+    if (agentDirs.stream().allMatch(d -> java.nio.file.Files.exists(d.resolve(PhaseResults.FILE)))) {
+      List<List<io.perftwin.loadgen.results.PhaseResult>> each = new ArrayList<>();
+      agentDirs.forEach(d -> each.add(PhaseResults.read(d.resolve(PhaseResults.FILE))));
+      if (each.stream().allMatch(p -> p.size() == each.get(0).size())) {
+        phases = PhaseResults.merge(each);
+      }
+    }
+    return new MeasuredRun(start, end, measuredSeconds, offered, requests, lag, log.timeline(), invalid, phases);
   }
 }

@@ -9,6 +9,7 @@ import io.perftwin.loadgen.RunObserver;
 import io.perftwin.loadgen.metrics.PrometheusMetrics;
 import io.perftwin.loadgen.results.LatencyLogWriter;
 import io.perftwin.loadgen.results.MeasuredRun;
+import io.perftwin.loadgen.results.PhaseResults;
 import io.perftwin.loadgen.results.ResultsJson;
 import io.perftwin.loadgen.results.RunManifest;
 import io.perftwin.reports.ConsoleSummary;
@@ -174,6 +175,9 @@ public final class Runner {
       String outcome = control.isStopRequested() ? "interrupted" : "completed";
       manifest = manifest.withStart(run.start().toString()).withEnd(run.end().toString(), outcome);
       ResultsJson.write(dir.resolve("run.json"), manifest);
+      if (agent != null && !run.phases().isEmpty()) {
+        PhaseResults.write(dir.resolve(PhaseResults.FILE), run.phases()); // exact per-phase figures for the merge
+      }
       RunSummary summary = RunReport.write(dir, manifest, run, scenario.slos(), options.baseline());
       String message = "verdict: " + summary.verdict().key();
       if (!run.valid()) {
