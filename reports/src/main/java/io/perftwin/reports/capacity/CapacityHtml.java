@@ -4,7 +4,7 @@ import io.perftwin.reports.internal.Escape;
 import java.util.List;
 import java.util.Map;
 
-/** {@code capacity.html}: one self-contained page (charts inlined as data URIs). */
+/** {@code report.html}: one self-contained page (charts inlined as data URIs). */
 final class CapacityHtml {
   private CapacityHtml() {}
 

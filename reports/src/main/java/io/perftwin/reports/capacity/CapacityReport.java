@@ -24,7 +24,7 @@ public final class CapacityReport {
   private CapacityReport() {}
 
   public static final String CAPACITY_JSON = "capacity.json";
-  public static final String CAPACITY_HTML = "capacity.html";
+  public static final String CAPACITY_HTML = "report.html";
   public static final String LATENCY_PNG = "latency-vs-rate.png";
   public static final String THROUGHPUT_PNG = "throughput-vs-load.png";
   public static final String REPLICAS_PNG = "capacity-vs-replicas.png";

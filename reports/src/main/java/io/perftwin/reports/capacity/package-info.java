@@ -12,7 +12,7 @@
  *       ({@link io.perftwin.reports.capacity.UslFit}, Levenberg–Marquardt with Hipparchus).</li>
  *   <li>{@link io.perftwin.reports.capacity.ScaleOut}: the search at several replica counts, the
  *       USL over replicas and predictions with bands.</li>
- *   <li>{@link io.perftwin.reports.capacity.CapacityReport}: capacity.json, capacity.html, charts.</li>
+ *   <li>{@link io.perftwin.reports.capacity.CapacityReport}: capacity.json, report.html, charts.</li>
  * </ul>
  *
  * <p>The search and the analysis are pure logic; the scenarios module runs the real trials.

@@ -110,7 +110,7 @@ class CapacityCommandTest {
     assertEquals(2000, json.get("analyticCapacity").asDouble());
     assertEquals(2000, capacity, 0.05 * 2000, "found " + capacity + "/s in " + seconds + " s");
     assertTrue(json.at("/search/firstFail/level").asDouble() > capacity);
-    for (String file : List.of("capacity.html", "latency-vs-rate.png")) {
+    for (String file : List.of("report.html", "latency-vs-rate.png")) {
       assertTrue(Files.size(dir.resolve(file)) > 1000, file);
     }
     System.out.printf("capacity study: found %.1f/s (analytic 2000/s) in %.1f s, %d trials%n", capacity, seconds,
