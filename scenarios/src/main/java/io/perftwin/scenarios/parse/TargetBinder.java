@@ -12,7 +12,9 @@ import java.util.List;
 final class TargetBinder {
   static final List<String> KEYS = List.of("service", "demo", "url", "allowNonLoopback");
   static final List<String> SERVICES = List.of("demo");
-  static final List<String> DEMO_KEYS = List.of("workers", "serviceTime", "pause");
+  static final List<String> DEMO_KEYS = List.of("workers", "serviceTime", "pause", "endpoints");
+  static final List<String> ENDPOINT_KEYS = List.of("path", "serviceTime", "errors", "downstream");
+  static final List<String> ERRORS_KEYS = List.of("status", "rate");
   static final List<String> PAUSE_KEYS = List.of("after", "for");
 
   private final Values values;
@@ -85,6 +87,18 @@ final class TargetBinder {
       ok &= t != null;
       d = t == null ? d : d.withServiceTime(t);
     }
+    if (r.optional("endpoints") != null) {
+      List<io.perftwin.infra.DemoEndpoint> endpoints = endpoints(r.optional("endpoints"));
+      ok &= endpoints != null;
+      if (endpoints != null) {
+        try {
+          d = d.withEndpoints(endpoints);
+        } catch (IllegalArgumentException e) {
+          problems.add(r.keyMark("endpoints"), "target.demo.endpoints: " + e.getMessage());
+          ok = false;
+        }
+      }
+    }
     YamlNode pause = r.optional("pause");
     if (pause != null) {
       YamlMap p = values.map(pause, "pause");
@@ -101,6 +115,69 @@ final class TargetBinder {
       d = after == null || length == null ? d : d.withPause(after, length);
     }
     return ok ? d : null;
+  }
+
+  /** {@code endpoints:} per-path service time, injected errors and a downstream call to a stub. */
+  private List<io.perftwin.infra.DemoEndpoint> endpoints(YamlNode node) {
+    YamlList list = values.list(node, "endpoints");
+    if (list == null) {
+      return null;
+    }
+    List<io.perftwin.infra.DemoEndpoint> out = new java.util.ArrayList<>();
+    boolean ok = true;
+    for (int i = 0; i < list.size(); i++) {
+      YamlMap m = values.map(list.get(i), "endpoints." + i);
+      if (m == null) {
+        ok = false;
+        continue;
+      }
+      MapReader r = new MapReader(problems, m, m.mark(), "in 'target.demo.endpoints." + i + "'", ENDPOINT_KEYS)
+          .reportUnknownKeys();
+      YamlNode pathNode = r.required("path");
+      String path = pathNode == null ? null : values.string(pathNode, "path");
+      ServiceTime t = null;
+      if (r.optional("serviceTime") != null) {
+        t = values.parse(r.optional("serviceTime"), "serviceTime", "constant(D), exponential(D), lognormal(…) or a duration",
+            text -> ServiceTimeParser.parse("serviceTime", text));
+        ok &= t != null;
+      }
+      Integer status = null;
+      Double rate = null;
+      if (r.optional("errors") != null) {
+        YamlMap em = values.map(r.optional("errors"), "errors");
+        if (em == null) {
+          ok = false;
+        } else {
+          MapReader er = new MapReader(problems, em, r.keyMark("errors"), "in 'target.demo.endpoints." + i + ".errors'",
+              ERRORS_KEYS).reportUnknownKeys();
+          status = er.optional("status") == null ? Integer.valueOf(500) : values.integer(er.optional("status"), "status", 400, 599);
+          YamlNode rateNode = er.required("rate");
+          rate = rateNode == null ? null : values.percent(rateNode, "rate");
+          ok &= status != null && rate != null;
+        }
+      }
+      URI downstream = null;
+      if (r.optional("downstream") != null) {
+        String dsText = values.oneOf(r.optional("downstream"), "downstream", "downstream", List.of("stub"));
+        ok &= dsText != null;
+        downstream = dsText == null ? null : io.perftwin.infra.DemoEndpoint.STUB;
+      }
+      if (path == null || !ok) {
+        ok = false;
+        continue;
+      }
+      try {
+        io.perftwin.infra.DemoEndpoint e = new io.perftwin.infra.DemoEndpoint(path, t, null, downstream);
+        if (rate != null) {
+          e = e.withErrors(status, rate);
+        }
+        out.add(e);
+      } catch (IllegalArgumentException e) {
+        problems.add(m.mark(), "target.demo.endpoints[" + i + "]: " + e.getMessage());
+        ok = false;
+      }
+    }
+    return ok ? out : null;
   }
 
   /**

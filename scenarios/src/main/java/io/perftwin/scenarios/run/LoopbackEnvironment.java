@@ -1,6 +1,8 @@
 package io.perftwin.scenarios.run;
 
 import io.perftwin.infra.DemoService;
+import io.perftwin.infra.DemoServiceConfig;
+import io.perftwin.infra.StubService;
 import io.perftwin.scenarios.Target;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -12,6 +14,7 @@ import java.util.Map;
  */
 final class LoopbackEnvironment implements TargetEnvironment {
   private final DemoService demo;
+  private StubService stub;
   private final URI target;
   private final Map<String, Object> description = new LinkedHashMap<>();
 
@@ -28,8 +31,26 @@ final class LoopbackEnvironment implements TargetEnvironment {
       env.description.put("note", "the target is not managed by perftwin");
       return env;
     }
-    DemoService demo = DemoService.start(target.demo(), "127.0.0.1", 0, seed);
+    DemoServiceConfig config = target.demo();
+    StubService stub = null;
+    if (config.needsStub()) { // an endpoint calls a stub dependency: it runs beside the demo service
+      stub = StubService.start(StubService.DEFAULT_DELAY, "127.0.0.1", 0, seed);
+      config = config.withStub(URI.create("http://127.0.0.1:" + stub.port() + "/"));
+    }
+    DemoService demo;
+    try {
+      demo = DemoService.start(config, "127.0.0.1", 0, seed);
+    } catch (RuntimeException e) {
+      if (stub != null) {
+        stub.close();
+      }
+      throw e;
+    }
     LoopbackEnvironment env = new LoopbackEnvironment(demo, URI.create("http://127.0.0.1:" + demo.port()));
+    env.stub = stub;
+    if (stub != null) {
+      env.description.put("stub", stub.describe() + " on 127.0.0.1:" + stub.port());
+    }
     env.description.put("kind", "loopback");
     env.description.put("target", "built-in demo service in the runner process on " + env.target);
     env.description.put("demo", demo.describe());
@@ -51,6 +72,9 @@ final class LoopbackEnvironment implements TargetEnvironment {
   public void close() {
     if (demo != null) {
       demo.close();
+    }
+    if (stub != null) {
+      stub.close();
     }
   }
 }

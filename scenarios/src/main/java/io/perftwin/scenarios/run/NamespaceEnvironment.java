@@ -204,8 +204,7 @@ final class NamespaceEnvironment implements TargetEnvironment {
       args.addAll(overrideArgs);
       command = LocalCluster.javaCommand(MAIN, args);
     } else if (n.run() instanceof NodeRun.Stub) {
-      command = LocalCluster.javaCommand(MAIN, List.of("demo-service", "--host", "0.0.0.0", "--port", port,
-          "--workers", "1024", "--service-time", "0ms"));
+      command = LocalCluster.javaCommand("io.perftwin.infra.StubService", List.of("0.0.0.0", port));
     } else if (n.run() instanceof NodeRun.Command c) {
       command = c.argv();
     } else {

@@ -66,6 +66,8 @@ class ReferenceDocTest {
     TargetBinder.KEYS.forEach(k -> expected.add("target." + k));
     TargetBinder.DEMO_KEYS.forEach(k -> expected.add("target.demo." + k));
     TargetBinder.PAUSE_KEYS.forEach(k -> expected.add("target.demo.pause." + k));
+    TargetBinder.ENDPOINT_KEYS.forEach(k -> expected.add("target.demo.endpoints[]." + k));
+    TargetBinder.ERRORS_KEYS.forEach(k -> expected.add("target.demo.endpoints[].errors." + k));
     NetworkBinder.KEYS.forEach(k -> expected.add("network." + k));
     EnvironmentBinder.KEYS.forEach(k -> expected.add("environment." + k));
     EnvironmentBinder.NODE_KEYS.forEach(k -> expected.add("environment.nodes[]." + k));
