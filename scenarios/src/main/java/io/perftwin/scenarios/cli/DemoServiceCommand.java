@@ -42,6 +42,10 @@ final class DemoServiceCommand implements Callable<Integer> {
       description = "with --scenario: take the demo settings of this node of environment.nodes instead of the target's")
   String node;
 
+  @Option(names = "--peer", paramLabel = "NODE=URL",
+      description = "with --scenario: the base URL of a node an endpoint's downstream names (the runner passes these)")
+  java.util.Map<String, java.net.URI> peers = new java.util.LinkedHashMap<>();
+
   @Option(names = "--set", paramLabel = "PATH=VALUE", description = "with --scenario: override one setting, as for twin run")
   java.util.List<String> sets = new java.util.ArrayList<>();
 
@@ -87,6 +91,12 @@ final class DemoServiceCommand implements Callable<Integer> {
         ServiceTime st = ServiceTimeParser.parse(serviceTime);
         config = config.withServiceTime(st);
       }
+    } catch (IllegalArgumentException e) {
+      spec.commandLine().getErr().println("twin demo-service: " + e.getMessage());
+      return ExitCodes.BAD_INPUT;
+    }
+    try {
+      config = io.perftwin.scenarios.parse.NodeDownstream.resolve(config, peers);
     } catch (IllegalArgumentException e) {
       spec.commandLine().getErr().println("twin demo-service: " + e.getMessage());
       return ExitCodes.BAD_INPUT;

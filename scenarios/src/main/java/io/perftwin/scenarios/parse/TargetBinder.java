@@ -158,9 +158,18 @@ final class TargetBinder {
       }
       URI downstream = null;
       if (r.optional("downstream") != null) {
-        String dsText = values.oneOf(r.optional("downstream"), "downstream", "downstream", List.of("stub"));
+        String dsText = values.parse(r.optional("downstream"), "downstream",
+            "'stub' or the name of a dependency node of environment.nodes", text -> {
+              String name = text.strip();
+              if (!name.matches("[a-z][a-z0-9]{0,14}")) {
+                throw new ValueException("'downstream' must be 'stub' or a node name of environment.nodes, got "
+                    + Texts.quote(name), List.of("stub"), null);
+              }
+              return name;
+            });
         ok &= dsText != null;
-        downstream = dsText == null ? null : io.perftwin.infra.DemoEndpoint.STUB;
+        downstream = dsText == null ? null
+            : dsText.equals("stub") ? io.perftwin.infra.DemoEndpoint.STUB : NodeDownstream.placeholder(dsText);
       }
       if (path == null || !ok) {
         ok = false;

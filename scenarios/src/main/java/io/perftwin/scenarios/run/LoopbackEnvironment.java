@@ -31,7 +31,7 @@ final class LoopbackEnvironment implements TargetEnvironment {
       env.description.put("note", "the target is not managed by perftwin");
       return env;
     }
-    DemoServiceConfig config = target.demo();
+    DemoServiceConfig config = io.perftwin.scenarios.parse.NodeDownstream.resolve(target.demo(), java.util.Map.of());
     StubService stub = null;
     if (config.needsStub()) { // an endpoint calls a stub dependency: it runs beside the demo service
       stub = StubService.start(StubService.DEFAULT_DELAY, "127.0.0.1", 0, seed);

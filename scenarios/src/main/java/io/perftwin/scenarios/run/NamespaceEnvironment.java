@@ -200,6 +200,12 @@ final class NamespaceEnvironment implements TargetEnvironment {
           "--scenario", scenario.file().toAbsolutePath().toString(), "--seed", Long.toString(seed)));
       if (scenario.environment().topology() != null) {
         args.addAll(List.of("--node", n.name()));
+        for (NodeSpec other : topology.nodes()) {
+          if (other.role() != Role.LOADGEN && other != n) {
+            args.addAll(List.of("--peer", other.name() + "=http://" + cluster.node(other.name()).address() + ":"
+                + other.run().port() + "/"));
+          }
+        }
       }
       args.addAll(overrideArgs);
       command = LocalCluster.javaCommand(MAIN, args);

@@ -78,7 +78,10 @@ class TopologyRunTest {
           kind: namespaces
           nodes:
             - {name: loadgen, role: loadgen}
-            - {name: api, role: target, service: demo, demo: {workers: 8, serviceTime: constant(1ms)}}
+            - name: api
+              role: target
+              service: demo
+              demo: {workers: 8, serviceTime: constant(1ms), endpoints: [{path: /*, downstream: db}]}
             - {name: db, role: dependency, service: stub}
           links:
             - {from: loadgen, to: api}
@@ -91,7 +94,11 @@ class TopologyRunTest {
     List<String> nodes = new ArrayList<>();
     env.path("nodes").forEach(n -> nodes.add(n.path("name").asText() + ":" + n.path("role").asText() + ":" + n.path("runs").asText()));
     assertEquals(List.of("loadgen:loadgen:agent", "api:target:demo", "db:dependency:stub"), nodes);
-    assertEquals(400, JSON.readTree(run.resolve("summary.json").toFile()).path("requests").path("all").path("count").asLong());
+    JsonNode all = JSON.readTree(run.resolve("summary.json").toFile()).path("requests").path("all");
+    assertEquals(400, all.path("count").asLong());
+    assertEquals(0, all.path("errors").asLong(), "every call from api to db succeeded: " + all);
+    // 1 ms in api plus the db stub's 5 ms, called from api's worker slot across the cluster's bridge.
+    assertTrue(all.path("latencyMs").path("p50").asDouble() >= 6.0, all.toString());
     for (String log : List.of("loadgen", "api", "db")) {
       assertTrue(Files.size(run.resolve("logs/" + log + ".log")) > 0, log + ".log kept");
     }
