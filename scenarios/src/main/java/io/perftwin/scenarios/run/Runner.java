@@ -71,7 +71,7 @@ public final class Runner {
     boolean namespaces;
     ShapingSetup shaping;
     try {
-      namespaces = options.agent() == null && useNamespaces(scenario, fallback);
+      namespaces = options.agent() == null && useNamespaces(scenario, options, fallback);
       shaping = options.agent() != null ? ShapingSetup.NONE : ShapingSetup.plan(shapingTopology(scenario), namespaces);
       if (namespaces && !shaping.isEmpty() && scenario.environment().loadgens() > 1
           && shaping.links().stream().anyMatch(l -> !l.plan().assignments(io.perftwin.shaping.Backend.KERNEL).isEmpty())) {
@@ -231,9 +231,15 @@ public final class Runner {
    *
    * @throws ClusterException if {@code kind: namespaces} and namespaces are not available
    */
-  private static boolean useNamespaces(Scenario scenario, List<String> fallback) {
+  private static boolean useNamespaces(Scenario scenario, RunOptions options, List<String> fallback) {
     EnvironmentSpec.Kind kind = scenario.environment().kind();
     if (kind == EnvironmentSpec.Kind.LOOPBACK) {
+      return false;
+    }
+    if (options.metrics() != null && kind == EnvironmentSpec.Kind.AUTO && scenario.environment().topology() == null) {
+      // Live metrics are served by the process that drives the load; in namespaces that is an agent
+      // whose sockets are unreachable from here.
+      fallback.add("loopback: --metrics-port serves live metrics from this process, so the load runs here");
       return false;
     }
     if (GATLING.equals(scenario.load().engine())) {

@@ -118,6 +118,20 @@ class NamespaceRunTest {
         summary.path("requests").path("all").path("latencyMs").path("p99").asDouble(), 0.01);
   }
 
+  @Test
+  void liveMetricsKeepAnAutoRunInThisProcess() throws Exception {
+    List<String> sets = List.of("load.phases.0.warmup.duration=1s", "load.phases.1.steady.duration=1s",
+        "load.maxScheduleLag=5s", "slo.0=p99 < 10s");
+    Scenario s = ScenarioParser.parse(Path.of("quickstart.yaml"), new Overrides(sets, null, null));
+    RunOutcome outcome = new Runner(Clock.systemUTC(), new PrintStream(console, true, StandardCharsets.UTF_8))
+        .run(s, new RunOptions(runs, List.of(), false, new RunOptions.MetricsEndpoint("127.0.0.1", 0)));
+    assertEquals(ExitCodes.PASS, outcome.exitCode(), outcome.message());
+    JsonNode env = JSON.readTree(outcome.runDir().resolve("run.json").toFile()).path("environment");
+    assertEquals("loopback", env.path("kind").asText());
+    assertTrue(env.path("fallback").toString().contains("--metrics-port"), env.toString());
+    assertTrue(console.toString(StandardCharsets.UTF_8).contains("metrics: http://127.0.0.1:"), "served");
+  }
+
   private static List<String> names(JsonNode nodes) {
     List<String> names = new ArrayList<>();
     nodes.forEach(n -> names.add(n.path("name").asText()));
