@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The USL fit against the published reference fit. The data set (src/test/resources/capacity/
- * usl-cisco.csv) is a copy of /work/shared/data/usl-cisco.csv: the Cisco worked example of Baron
+ * usl-cisco.csv) is a copy of ../shared/data/usl-cisco.csv (beside the repository): the Cisco worked example of Baron
  * Schwartz, "Practical Scalability Analysis with the Universal Scalability Law" (2015), published
  * fit σ = 0.02671591, κ = 7.690945e-4, λ = 995.6486, N* = 35.
  */
