@@ -44,6 +44,22 @@ public final class StubService implements AutoCloseable {
   }
 
   /**
+   * A demo configuration whose {@link DemoEndpoint#STUB} downstreams are resolved to a stub started
+   * for it on 127.0.0.1 (constant {@link #DEFAULT_DELAY}), and that stub; no stub and the same
+   * configuration when no endpoint calls one.
+   */
+  public record ForDemo(StubService stub, DemoServiceConfig config) {}
+
+  /** Starts the stub a demo configuration's endpoints call, if any (see {@link ForDemo}). */
+  public static ForDemo startFor(DemoServiceConfig config, long seed) {
+    if (!config.needsStub()) {
+      return new ForDemo(null, config);
+    }
+    StubService stub = start(DEFAULT_DELAY, "127.0.0.1", 0, seed);
+    return new ForDemo(stub, config.withStub(java.net.URI.create("http://127.0.0.1:" + stub.port() + "/")));
+  }
+
+  /**
    * Starts the stub and returns once it listens.
    *
    * @param port 0 for any free port (see {@link #port()})

@@ -52,6 +52,16 @@ public record RunManifest(
         toolVersion, jdk, host, startTime, endTime, engine, environment, shaping, phases, outcome);
   }
 
+  public RunManifest withEnvironment(Map<String, Object> environment) {
+    return new RunManifest(runId, scenario, scenarioFile, scenarioSha256, settings, overrides, seed,
+        toolVersion, jdk, host, startTime, endTime, engine, environment, shaping, phases, outcome);
+  }
+
+  public RunManifest withRunId(String runId) {
+    return new RunManifest(runId, scenario, scenarioFile, scenarioSha256, settings, overrides, seed,
+        toolVersion, jdk, host, startTime, endTime, engine, environment, shaping, phases, outcome);
+  }
+
   public RunManifest withStart(String startTime) {
     return new RunManifest(runId, scenario, scenarioFile, scenarioSha256, settings, overrides, seed,
         toolVersion, jdk, host, startTime, endTime, engine, environment, shaping, phases, outcome);

@@ -101,12 +101,9 @@ final class DemoServiceCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("twin demo-service: " + e.getMessage());
       return ExitCodes.BAD_INPUT;
     }
-    io.perftwin.infra.StubService stub = null;
-    if (config.needsStub()) { // an endpoint calls a stub dependency: it runs beside the demo service
-      stub = io.perftwin.infra.StubService.start(io.perftwin.infra.StubService.DEFAULT_DELAY, "127.0.0.1", 0, seed);
-      config = config.withStub(java.net.URI.create("http://127.0.0.1:" + stub.port() + "/"));
-    }
-    io.perftwin.infra.StubService stubToClose = stub;
+    io.perftwin.infra.StubService.ForDemo withStub = io.perftwin.infra.StubService.startFor(config, seed);
+    config = withStub.config();
+    io.perftwin.infra.StubService stubToClose = withStub.stub();
     DemoService service = DemoService.start(config, host, port, seed);
     CountDownLatch stop = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -13,10 +13,9 @@ import io.perftwin.scenarios.Scenario;
 import io.perftwin.scenarios.ScenarioException;
 import io.perftwin.scenarios.ScenarioParser;
 import io.perftwin.scenarios.run.AgentMerge;
-import java.io.IOException;
+import io.perftwin.scenarios.run.RunFolders;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,24 +69,17 @@ final class MergeCommand implements Callable<Integer> {
       return ExitCodes.BAD_INPUT;
     }
     try {
-      Files.createDirectories(out);
-      try (var entries = Files.list(out)) {
-        if (entries.findAny().isPresent()) {
-          err.println("twin merge: --out " + out + " is not empty");
-          return ExitCodes.BAD_INPUT;
-        }
-      }
-    } catch (IOException e) {
-      err.println("twin merge: cannot create " + out + ": " + e.getMessage());
+      RunFolders.createExact(out);
+    } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+      err.println("twin merge: --out: " + e.getMessage());
       return ExitCodes.BAD_INPUT;
     }
     MeasuredRun run = AgentMerge.merge(agents, out);
     java.util.Map<String, Object> environment = new java.util.LinkedHashMap<>();
     environment.put("kind", "merged");
     environment.put("agents", agents.stream().map(Path::toString).toList());
-    RunManifest merged = new RunManifest(out.getFileName().toString(), m.scenario(), m.scenarioFile(), m.scenarioSha256(),
-        m.settings(), m.overrides(), m.seed(), m.toolVersion(), m.jdk(), m.host(), run.start().toString(), run.end().toString(),
-        m.engine(), environment, m.shaping(), m.phases(), run.valid() ? "completed" : "invalid");
+    RunManifest merged = m.withRunId(out.getFileName().toString()).withEnvironment(environment)
+        .withStart(run.start().toString()).withEnd(run.end().toString(), run.valid() ? "completed" : "invalid");
     ResultsJson.write(out.resolve("run.json"), merged);
     RunSummary summary = RunReport.write(out, merged, run, scenario.slos(), (Path) null);
     PrintStream console = new PrintStream(System.out, true, StandardCharsets.UTF_8);

@@ -32,11 +32,9 @@ final class LoopbackEnvironment implements TargetEnvironment {
       return env;
     }
     DemoServiceConfig config = io.perftwin.scenarios.parse.NodeDownstream.resolve(target.demo(), java.util.Map.of());
-    StubService stub = null;
-    if (config.needsStub()) { // an endpoint calls a stub dependency: it runs beside the demo service
-      stub = StubService.start(StubService.DEFAULT_DELAY, "127.0.0.1", 0, seed);
-      config = config.withStub(URI.create("http://127.0.0.1:" + stub.port() + "/"));
-    }
+    StubService.ForDemo withStub = StubService.startFor(config, seed); // an endpoint may call a stub
+    StubService stub = withStub.stub();
+    config = withStub.config();
     DemoService demo;
     try {
       demo = DemoService.start(config, "127.0.0.1", 0, seed);

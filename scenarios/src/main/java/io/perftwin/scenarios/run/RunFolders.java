@@ -10,7 +10,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /** Names and creates run folders: {@code <runs root>/<UTC time>-<scenario>}, never reusing one. */
-final class RunFolders {
+public final class RunFolders {
   private RunFolders() {}
 
   private static final DateTimeFormatter ID_TIME =
@@ -34,13 +34,13 @@ final class RunFolders {
     }
   }
 
-  /** Creates exactly {@code dir} (an agent's folder, named by its coordinator); it must not hold files yet. */
-  static Path createExact(Path dir) {
+  /** Creates exactly {@code dir} (an agent's folder, a merged run's); it must not hold files yet. */
+  public static Path createExact(Path dir) {
     try {
       Files.createDirectories(dir);
       try (var entries = Files.list(dir)) {
         if (entries.findAny().isPresent()) {
-          throw new IllegalArgumentException(dir + " is not empty: an agent writes into a new folder");
+          throw new IllegalArgumentException(dir + " is not empty: results go into a new folder");
         }
       }
       return dir;

@@ -149,7 +149,7 @@ public final class Runner {
         if (g.reportIndex() != null) {
           Map<String, Object> environment = new LinkedHashMap<>(manifest.environment());
           environment.put("engineReport", dir.relativize(g.reportIndex()).toString());
-          manifest = withEnvironment(manifest, environment);
+          manifest = manifest.withEnvironment(environment);
         }
       } else if (env instanceof NamespaceEnvironment ns) {
         if (options.metrics() != null) {
@@ -197,12 +197,6 @@ public final class Runner {
     } catch (RuntimeException e) {
       return failed(dir, manifest, e);
     }
-  }
-
-  private static RunManifest withEnvironment(RunManifest m, Map<String, Object> environment) {
-    return new RunManifest(m.runId(), m.scenario(), m.scenarioFile(), m.scenarioSha256(), m.settings(), m.overrides(),
-        m.seed(), m.toolVersion(), m.jdk(), m.host(), m.startTime(), m.endTime(), m.engine(), environment, m.shaping(),
-        m.phases(), m.outcome());
   }
 
   /** Removes a run folder that must not be left half-written (bad input found late). */

@@ -116,6 +116,20 @@ class NamespaceRunTest {
     assertEquals(600, total, "the two shares together are the plan: 3 s at 200/s");
     assertEquals(Histograms.percentileMillis(merged.measuredRun().all().responseTime(), 99),
         summary.path("requests").path("all").path("latencyMs").path("p99").asDouble(), 0.01);
+
+    // The same merge by hand, through the command line, gives the same figures.
+    Path again = runs.resolve("merged-by-hand");
+    int code = io.perftwin.scenarios.cli.TwinCommand.execute(new java.io.PrintWriter(new java.io.StringWriter(), true),
+        new java.io.PrintWriter(new java.io.StringWriter(), true), "merge", "--out", again.toString(),
+        dir.resolve("agents/loadgen1").toString(), dir.resolve("agents/loadgen2").toString());
+    assertEquals(ExitCodes.PASS, code);
+    JsonNode byHand = JSON.readTree(again.resolve("summary.json").toFile()).path("requests");
+    assertEquals(summary.path("requests").path("all").path("count"), byHand.path("all").path("count"));
+    assertEquals(summary.path("requests").path("all").path("latencyMs"), byHand.path("all").path("latencyMs"));
+    assertEquals("merged-by-hand", JSON.readTree(again.resolve("run.json").toFile()).path("runId").asText());
+    assertEquals(ExitCodes.BAD_INPUT, io.perftwin.scenarios.cli.TwinCommand.execute(
+        new java.io.PrintWriter(new java.io.StringWriter(), true), new java.io.PrintWriter(new java.io.StringWriter(), true),
+        "merge", "--out", again.toString(), dir.resolve("agents/loadgen1").toString()), "--out must be new or empty");
   }
 
   @Test
