@@ -89,4 +89,43 @@ class GatlingRunTest {
       assertEquals(0, s.count(), "no run folder left");
     }
   }
+
+  @Test
+  void aGatlingProcessThatDiesMidRunGivesExit3AndKeepsWhatItRecorded() throws Exception {
+    // Kill Gatling's JVM (SIGKILL) 14 s after it started: it has sent ~400 of its 800 requests, and
+    // written most of them (it buffers the last 8 KiB of its log).
+    Thread killer = new Thread(() -> {
+      try {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+          // Gatling's JVM is this JVM's only child running java (the demo service runs in-process).
+          java.util.Optional<ProcessHandle> gatling = ProcessHandle.current().children()
+              .filter(p -> p.info().command().orElse("").endsWith("/java"))
+              .findFirst();
+          if (gatling.isPresent() && gatling.get().info().startInstant()
+              .map(t -> t.plusSeconds(14).isBefore(java.time.Instant.now())).orElse(false)) {
+            gatling.get().destroyForcibly();
+            return;
+          }
+          Thread.sleep(200);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    killer.start();
+    int code = twin("run", "checkout-gatling.yaml", "--out", runs.toString());
+    killer.join();
+    assertEquals(ExitCodes.INVALID, code, err.toString());
+    Path run = onlyRun();
+    for (String f : RunCommandTest.RUN_FILES) {
+      assertTrue(Files.exists(run.resolve(f)), f + " written although Gatling died");
+    }
+    JsonNode summary = JSON.readTree(run.resolve("summary.json").toFile());
+    assertEquals("invalid", summary.path("verdict").asText());
+    assertTrue(summary.path("generator").path("invalidReasons").toString().contains("gatling process died"),
+        summary.path("generator").toString());
+    long kept = summary.path("requests").path("all").path("count").asLong();
+    assertTrue(kept > 0 && kept < 800, "what was recorded before the kill is kept: " + kept);
+  }
 }
