@@ -21,6 +21,7 @@ public final class StallingServer implements AutoCloseable {
   volatile long stallStartNanos;
 
   private final long delayMillis;
+  private final java.util.concurrent.atomic.AtomicInteger openConnections = new java.util.concurrent.atomic.AtomicInteger();
 
   public StallingServer(long stallAtRequest, long stallMillis) {
     this(stallAtRequest, stallMillis, 0);
@@ -32,6 +33,10 @@ public final class StallingServer implements AutoCloseable {
     this.stallMillis = stallMillis;
     this.delayMillis = delayMillis;
     server = vertx.createHttpServer().requestHandler(this::handle);
+    server.connectionHandler(c -> {
+      openConnections.incrementAndGet();
+      c.closeHandler(v -> openConnections.decrementAndGet());
+    });
     server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
   }
 
@@ -54,6 +59,11 @@ public final class StallingServer implements AutoCloseable {
     } else {
       request.response().end("ok");
     }
+  }
+
+  /** Connections open to this server now. */
+  int openConnections() {
+    return openConnections.get();
   }
 
   long requests() {

@@ -93,6 +93,15 @@ final class LoadLoop extends VerticleBase implements Transport.Completion {
     return Future.succeededFuture();
   }
 
+  /** Undeployed (shared event loops): the connections close; requests still in flight fail and are recorded. */
+  @Override
+  public Future<?> stop() {
+    if (transport != null) {
+      transport.close();
+    }
+    return Future.succeededFuture();
+  }
+
   /** The Vert.x context this loop runs on. */
   ContextInternal loopContext() {
     return ctx;

@@ -38,20 +38,38 @@ public final class VertxEngine implements LoadEngine {
 
   private final NanoClock clock;
   private final Clock wallClock;
+  /** Event loops owned by the caller, or null: each run starts and closes its own. */
+  private final Vertx shared;
 
   public VertxEngine(NanoClock clock, Clock wallClock) {
+    this(clock, wallClock, null);
+  }
+
+  /**
+   * An engine whose runs use {@code shared}'s event loops (one per loop of the plan) and leave it
+   * open; null for a Vert.x instance of its own per run.
+   */
+  public VertxEngine(NanoClock clock, Clock wallClock, Vertx shared) {
     this.clock = clock;
     this.wallClock = wallClock;
+    this.shared = shared;
+  }
+
+  /** The Vert.x options of the engine's event loops: native transport, almost no worker threads. */
+  public static VertxOptions options(int loops) {
+    return new VertxOptions()
+        .setPreferNativeTransport(true)
+        .setEventLoopPoolSize(loops)
+        .setWorkerPoolSize(1)
+        .setInternalBlockingPoolSize(1);
   }
 
   @Override
   public MeasuredRun run(LoadPlan plan, RunObserver observer, LatencyLogWriter latencyLog, RunControl control) {
-    int loops = plan.eventLoops();
-    Vertx vertx = Vertx.vertx(new VertxOptions()
-        .setPreferNativeTransport(true)
-        .setEventLoopPoolSize(loops)
-        .setWorkerPoolSize(1)
-        .setInternalBlockingPoolSize(1));
+    if (shared != null) {
+      return drive(shared, plan, observer, latencyLog, control);
+    }
+    Vertx vertx = Vertx.vertx(options(plan.eventLoops()));
     try {
       return drive(vertx, plan, observer, latencyLog, control);
     } finally {
@@ -70,12 +88,25 @@ public final class VertxEngine implements LoadEngine {
 
     List<LoadLoop> deployed = new CopyOnWriteArrayList<>();
     AtomicInteger nextShare = new AtomicInteger();
-    vertx.deployVerticle(() -> {
+    String deployment = vertx.deployVerticle(() -> {
           LoadLoop loop = new LoadLoop(nextShare.getAndIncrement(), plan, book, clock, startNanos, loopsScheduling::decrementAndGet);
           deployed.add(loop);
           return loop;
         }, new DeploymentOptions().setInstances(loops))
         .toCompletionStage().toCompletableFuture().join();
+    try {
+      return measure(plan, observer, control, book, collector, loopsScheduling, deployed, startNanos, startWall);
+    } finally {
+      // On shared loops the connections must go now; an owned instance is closed by run().
+      if (shared != null) {
+        vertx.undeploy(deployment).toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS)
+            .exceptionally(t -> null).join();
+      }
+    }
+  }
+
+  private MeasuredRun measure(LoadPlan plan, RunObserver observer, RunControl control, RecorderBook book,
+      IntervalCollector collector, AtomicInteger loopsScheduling, List<LoadLoop> deployed, long startNanos, Instant startWall) {
 
     long intervalNanos = LoadDefaults.REPORTING_INTERVAL.toNanos();
     long lastTick = startNanos;

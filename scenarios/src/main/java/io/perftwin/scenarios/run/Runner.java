@@ -112,7 +112,7 @@ public final class Runner {
     Path dir = agent != null ? RunFolders.createExact(agent.outDir()) : RunFolders.create(options.runsRoot(), clock.instant(), scenario.name());
     RunManifest manifest = null;
     try (TargetEnvironment env = startEnvironment(scenario, options, seed, dir, namespaces, shaping);
-        ProxyFront proxy = proxyFront(env, options, shaping, seed)) {
+        ProxyFront proxy = proxyFront(env, options, shaping, seed, engineLoops(scenario, agent))) {
       boolean simulation = scenario.load().simulation() != null;
       LoadPlan plan = simulation ? null : plan(scenario, env, seed);
       if (proxy != null && plan != null) {
@@ -167,7 +167,7 @@ public final class Runner {
             metrics.onInterval(s);
             progress.onInterval(s);
           };
-          run = LoadEngines.vertx().run(plan, observer, log, control);
+          run = (proxy != null ? proxy.engine() : LoadEngines.vertx()).run(plan, observer, log, control);
         } finally {
           progress.finish();
         }
@@ -288,7 +288,7 @@ public final class Runner {
    * The shaping proxy in front of the target in this process, when the plan gives it toxics: on
    * loopback, the runner's; for an agent, the toxics its coordinator wrote. Null when none.
    */
-  private static ProxyFront proxyFront(TargetEnvironment env, RunOptions options, ShapingSetup shaping, long seed) {
+  private static ProxyFront proxyFront(TargetEnvironment env, RunOptions options, ShapingSetup shaping, long seed, int eventLoops) {
     List<io.perftwin.shaping.proxy.ToxicSpec> toxics;
     if (options.agent() != null) {
       if (options.agent().proxyToxics() == null) {
@@ -303,7 +303,12 @@ public final class Runner {
     if (toxics.isEmpty()) {
       return null;
     }
-    return ProxyFront.start(env.target(), toxics, seed);
+    return ProxyFront.start(env.target(), toxics, seed, eventLoops);
+  }
+
+  /** The event loops the Vert.x engine will run on: {@link #plan}'s, or the agent's own count. */
+  private static int engineLoops(Scenario scenario, RunOptions.Agent agent) {
+    return agent != null && agent.eventLoops() > 0 ? agent.eventLoops() : LoadDefaults.eventLoops(scenario.load().connections());
   }
 
   /** The command-line overrides as arguments again ({@code --set k=v}, {@code --rate R}, {@code --duration D}). */

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The userspace shaping proxy: TCP proxies with toxics, controlled from Java or through a
  * toxiproxy-compatible HTTP API. {@link #close()} stops the API, every proxy and every proxied
- * connection, and the Vert.x instance behind them.
+ * connection, and the Vert.x instance behind them unless it was the caller's ({@link #startOn}).
  *
  * <pre>{@code
  * try (ShapingProxy server = ShapingProxy.start(ProxyServerOptions.defaults().withApi("127.0.0.1", 0))) {
@@ -27,14 +27,17 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ShapingProxy implements AutoCloseable {
   private final Vertx vertx;
+  /** Whether {@link #close()} closes {@link #vertx} (false when the caller's loops are shared). */
+  private final boolean ownsVertx;
   private final ProxyRegistry registry;
   private final ApiServer api;
   private final int apiPort;
   private final String apiHost;
   private boolean closed;
 
-  private ShapingProxy(Vertx vertx, ProxyRegistry registry, ApiServer api, String apiHost, int apiPort) {
+  private ShapingProxy(Vertx vertx, boolean ownsVertx, ProxyRegistry registry, ApiServer api, String apiHost, int apiPort) {
     this.vertx = vertx;
+    this.ownsVertx = ownsVertx;
     this.registry = registry;
     this.api = api;
     this.apiHost = apiHost;
@@ -46,14 +49,28 @@ public final class ShapingProxy implements AutoCloseable {
     Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true)
         .setEventLoopPoolSize(options.eventLoops()));
     try {
-      ProxyRegistry registry = new ProxyRegistry(vertx, options.ticker(), options.seed(), options.eventLoops());
-      ApiServer api = new ApiServer(vertx, registry);
-      int port = api.start(options.apiHost(), options.apiPort());
-      return new ShapingProxy(vertx, registry, api, options.apiHost(), port);
+      return start(vertx, true, options);
     } catch (RuntimeException e) {
       closeVertx(vertx);
       throw e;
     }
+  }
+
+  /**
+   * Starts the API and the proxies on the caller's Vert.x instance, one listener per event loop
+   * ({@code options.eventLoops()} should be its loop count). In the process that sends the load
+   * this puts the proxy on the load engine's own threads: no extra thread competes for a core and
+   * a request crosses no thread boundary in the proxy. {@link #close()} leaves {@code vertx} open.
+   */
+  public static ShapingProxy startOn(Vertx vertx, ProxyServerOptions options) {
+    return start(vertx, false, options);
+  }
+
+  private static ShapingProxy start(Vertx vertx, boolean owns, ProxyServerOptions options) {
+    ProxyRegistry registry = new ProxyRegistry(vertx, options.ticker(), options.seed(), options.eventLoops());
+    ApiServer api = new ApiServer(vertx, registry);
+    int port = api.start(options.apiHost(), options.apiPort());
+    return new ShapingProxy(vertx, owns, registry, api, options.apiHost(), port);
   }
 
   /** The port the HTTP API listens on (the real one when 0 was asked for). */
@@ -111,7 +128,7 @@ public final class ShapingProxy implements AutoCloseable {
     registry.reset();
   }
 
-  /** Stops the API, every proxy and connection, and Vert.x. Idempotent. */
+  /** Stops the API, every proxy and connection, and Vert.x if it is the proxy's own. Idempotent. */
   @Override
   public synchronized void close() {
     if (closed) {
@@ -124,7 +141,9 @@ public final class ShapingProxy implements AutoCloseable {
       try {
         registry.closeAll();
       } finally {
-        closeVertx(vertx);
+        if (ownsVertx) {
+          closeVertx(vertx);
+        }
       }
     }
   }
