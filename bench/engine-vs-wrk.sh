@@ -1,22 +1,27 @@
 #!/usr/bin/env bash
 # Engine efficiency against wrk, side by side on one target in one run.
 #
-#   bench/engine-vs-wrk.sh [SECONDS] [CONNECTIONS] [LOOPS]
+#   bench/engine-vs-wrk.sh [SECONDS] [CONNECTIONS] [LOOPS] [PAIRS] [SEARCH]
 #
 # 1. starts the demo service (zero service time, 256 workers) on loopback in its own JVM;
 # 2. wrk -t1 (closed loop, as fast as it can): requests completed / CPU seconds of the wrk process;
 # 3. perftwin's engine (open model) at the rate wrk achieved: requests / CPU seconds of its JVM,
-#    measured after a warm-up run so the JIT is warm (wrk needs none); LOOPS event loops
+#    measured after a 10 s warm-up run so the JIT has finished compiling the hot paths (wrk needs
+#    none; with 5 s the C2 compiler thread still used ~2 % of the measured CPU); LOOPS event loops
 #    (default 1, the match of wrk's single thread);
 # 4. the highest offered rate perftwin holds (steps of 10k/s): schedule lag p99 under 1 ms, and
 #    the requests drained within 0.5 s of the phase end (dispatching on time into an ever-growing
 #    queue for a connection is not holding a rate).
+# Steps 2–3 run PAIRS times (default 1), alternating, each pair giving its own ratio; the median
+# ratio is reported. SEARCH=no skips step 4.
 # Prints JSON lines and a Markdown row for docs/benchmarks.md. Needs: wrk, GNU time, a built tree.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-10}"
 connections="${2:-16}"
 loops="${3:-1}"
+pairs="${4:-1}"
+search="${5:-yes}"
 port=18181
 command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wrk" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "GNU time is not installed: apt-get install -y time" >&2; exit 2; }
@@ -33,26 +38,32 @@ for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health" >/dev/null &&
 url="http://127.0.0.1:$port/"
 wrk -t1 -c"$connections" -d3s "$url" >/dev/null   # warm the target's JIT
 
-out="$( { /usr/bin/time -f 'cpu %U %S' wrk -t1 -c"$connections" -d"${seconds}s" "$url"; } 2>&1 )"
-wrk_requests="$(echo "$out" | awk '/requests in/ {print $1}')"
-wrk_cpu="$(echo "$out" | awk '/^cpu/ {print $2 + $3}')"
-wrk_rate="$(echo "$out" | awk '/Requests\/sec/ {print $2}')"
-wrk_per_cpu="$(awk -v r="$wrk_requests" -v c="$wrk_cpu" 'BEGIN {printf "%.0f", r / c}')"
-echo "{\"engine\":\"wrk\",\"connections\":$connections,\"requests\":$wrk_requests,\"cpuSeconds\":$wrk_cpu,\"requestsPerCpuSecond\":$wrk_per_cpu,\"achievedRate\":$wrk_rate}"
+ratios=()
+for pair in $(seq 1 "$pairs"); do
+  out="$( { /usr/bin/time -f 'cpu %U %S' wrk -t1 -c"$connections" -d"${seconds}s" "$url"; } 2>&1 )"
+  wrk_requests="$(echo "$out" | awk '/requests in/ {print $1}')"
+  wrk_cpu="$(echo "$out" | awk '/^cpu/ {print $2 + $3}')"
+  wrk_rate="$(echo "$out" | awk '/Requests\/sec/ {print $2}')"
+  wrk_per_cpu="$(awk -v r="$wrk_requests" -v c="$wrk_cpu" 'BEGIN {printf "%.0f", r / c}')"
+  echo "{\"pair\":$pair,\"engine\":\"wrk\",\"connections\":$connections,\"requests\":$wrk_requests,\"cpuSeconds\":$wrk_cpu,\"requestsPerCpuSecond\":$wrk_per_cpu,\"achievedRate\":$wrk_rate}"
 
-rate="$(awk -v r="$wrk_rate" 'BEGIN {printf "%d", r}')"
-pt="$(java -cp "$cp" io.perftwin.bench.EngineBench "$url" "$rate" "$connections" "$seconds" 5 "$loops" | tail -n 1)"
-echo "$pt"
-pt_per_cpu="$(echo "$pt" | sed -E 's/.*"requestsPerCpuSecond":([0-9.]+).*/\1/')"
+  rate="$(awk -v r="$wrk_rate" 'BEGIN {printf "%d", r}')"
+  pt="$(java -cp "$cp" io.perftwin.bench.EngineBench "$url" "$rate" "$connections" "$seconds" 10 "$loops" | tail -n 1)"
+  echo "$pt"
+  pt_per_cpu="$(echo "$pt" | sed -E 's/.*"requestsPerCpuSecond":([0-9.]+).*/\1/')"
+  ratio="$(awk -v p="$pt_per_cpu" -v w="$wrk_per_cpu" 'BEGIN {printf "%.3f", p / w}')"
+  ratios+=("$ratio")
+  echo "| $(date -u +%F) | pair $pair | wrk ${wrk_per_cpu} req/CPU-s at ${rate}/s | perftwin ${pt_per_cpu} req/CPU-s | ratio ${ratio}× |"
+done
+median="$(printf '%s\n' "${ratios[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}')"
 
 held=0
-for r in $(seq 10000 10000 200000); do
+[ "$search" = no ] || for r in $(seq 10000 10000 200000); do
   line="$(java -cp "$cp" io.perftwin.bench.EngineBench "$url" "$r" "$connections" "$seconds" 5 "$loops" | tail -n 1)"
   echo "$line"
   lag="$(echo "$line" | sed -E 's/.*"lagP99Ms":([0-9.]+).*/\1/')"
   drain="$(echo "$line" | sed -E 's/.*"drainSeconds":([0-9.]+).*/\1/')"
   if awk -v l="$lag" -v d="$drain" 'BEGIN {exit !(l < 1.0 && d < 0.5)}'; then held=$r; else break; fi
 done
-ratio="$(awk -v p="$pt_per_cpu" -v w="$wrk_per_cpu" 'BEGIN {printf "%.2f", p / w}')"
 echo
-echo "| $(date -u +%F) | ${seconds}s, ${connections} conns, ${loops} loop(s) | wrk ${wrk_per_cpu} req/CPU-s at ${rate}/s | perftwin ${pt_per_cpu} req/CPU-s at ${rate}/s | ratio ${ratio}× | highest rate held with lag p99 < 1 ms: ${held}/s |"
+echo "| $(date -u +%F) | ${seconds}s, ${connections} conns, ${loops} loop(s), ${pairs} pair(s) | ratios ${ratios[*]} | median ${median}× | highest rate held with lag p99 < 1 ms: $([ "$search" = no ] && echo "not searched" || echo "${held}/s") |"

@@ -113,23 +113,31 @@ final class Http1ResponseParser {
     }
   }
 
-  /** Accumulates one line without CRLF; true when complete. */
+  /**
+   * Accumulates one line without CRLF; true when complete. Finds the line feed with one scan and
+   * copies the bytes in one call: per-byte reads would check the buffer's bounds and reference
+   * count for every byte of every response.
+   */
   private boolean readLine(ByteBuf in) {
-    while (in.isReadable()) {
-      byte b = in.readByte();
-      if (b == '\n') {
-        if (lineLength > 0 && line[lineLength - 1] == '\r') {
-          lineLength--;
-        }
-        return true;
-      }
-      if (lineLength == MAX_LINE) {
-        state = State.FAILED;
-        return false;
-      }
-      line[lineLength++] = b;
+    int start = in.readerIndex();
+    int end = in.writerIndex();
+    int lf = in.indexOf(start, end, (byte) '\n');
+    int take = (lf < 0 ? end : lf) - start;
+    if (lineLength + take > MAX_LINE) {
+      state = State.FAILED;
+      return false;
     }
-    return false;
+    in.getBytes(start, line, lineLength, take);
+    lineLength += take;
+    if (lf < 0) {
+      in.readerIndex(end);
+      return false;
+    }
+    in.readerIndex(lf + 1);
+    if (lineLength > 0 && line[lineLength - 1] == '\r') {
+      lineLength--;
+    }
+    return true;
   }
 
   private void onLine() {

@@ -95,7 +95,7 @@ final class Http1Transport implements Transport {
     }
     Http1Connection c = idle.pollFirst();
     if (c != null) {
-      send(c, phase, name, user, intendedNanos);
+      send(c, phase, name, user, intendedNanos, clock.nanoTime());
       return;
     }
     waiting.add(phase, name, user, intendedNanos, clock.nanoTime());
@@ -104,7 +104,8 @@ final class Http1Transport implements Transport {
     }
   }
 
-  private void send(Http1Connection c, int phase, int name, int user, long intendedNanos) {
+  /** Writes the request; {@code nowNanos} is a clock reading taken just before, recorded as its send time. */
+  private void send(Http1Connection c, int phase, int name, int user, long intendedNanos, long nowNanos) {
     c.busy = true;
     c.phase = phase;
     c.name = name;
@@ -117,7 +118,7 @@ final class Http1Transport implements Transport {
       c.parser.reset(head[name], null);
     }
     ByteBuf bytes = requests[name].next(c.channel.alloc());
-    c.sentNanos = clock.nanoTime();
+    c.sentNanos = nowNanos;
     c.channel.writeAndFlush(bytes, c.channel.voidPromise());
   }
 
@@ -134,7 +135,7 @@ final class Http1Transport implements Transport {
           return;
         }
         connections.add(c);
-        connectionFree(c);
+        connectionFree(c, clock.nanoTime());
       } else if (connections.isEmpty() && connecting == 0) {
         // Nothing to serve the waiting requests: each fails with the cause.
         ErrorKind kind = ErrorClassifier.classify(future.cause());
@@ -143,9 +144,9 @@ final class Http1Transport implements Transport {
     });
   }
 
-  private void connectionFree(Http1Connection c) {
+  private void connectionFree(Http1Connection c, long nowNanos) {
     if (waiting.size() > 0) {
-      send(c, waiting.phase(), waiting.name(), waiting.user(), waiting.intended());
+      send(c, waiting.phase(), waiting.name(), waiting.user(), waiting.intended(), nowNanos);
       waiting.removeFirst();
     } else {
       idle.addFirst(c); // LIFO keeps a few connections hot
@@ -153,11 +154,14 @@ final class Http1Transport implements Transport {
   }
 
   void responseComplete(Http1Connection c) {
-    finish(c, check(c));
+    // The end of this response is, within the bookkeeping between them (well under a
+    // microsecond), the send time of the waiting request it frees the connection for: one clock
+    // reading serves both.
+    long end = finish(c, check(c));
     if (c.parser.connectionClose()) {
       c.channel.close();
     } else {
-      connectionFree(c);
+      connectionFree(c, end);
     }
   }
 
@@ -179,9 +183,9 @@ final class Http1Transport implements Transport {
     }
   }
 
-  private void finish(Http1Connection c, ErrorKind error) {
+  private long finish(Http1Connection c, ErrorKind error) {
     c.busy = false;
-    completion.complete(c.phase, c.name, c.user, c.intendedNanos, c.sentNanos, error);
+    return completion.complete(c.phase, c.name, c.user, c.intendedNanos, c.sentNanos, error);
   }
 
   void connectionError(Http1Connection c, Throwable cause) {

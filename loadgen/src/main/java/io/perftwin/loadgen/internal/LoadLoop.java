@@ -264,11 +264,12 @@ final class LoadLoop extends VerticleBase implements Transport.Completion {
   }
 
   @Override
-  public void complete(int phaseIndex, int name, int user, long intendedNanos, long sentNanos, ErrorKind error) {
+  public long complete(int phaseIndex, int name, int user, long intendedNanos, long sentNanos, ErrorKind error) {
     long end = complete(phaseIndex, name, intendedNanos, sentNanos, error);
     if (user >= 0) {
       nextForUser(phaseIndex, user, end);
     }
+    return end;
   }
 
   private long complete(int phaseIndex, int name, long intendedNanos, long sentNanos, ErrorKind error) {

@@ -14,8 +14,10 @@ interface Transport {
     /**
      * @param sentNanos when the request was written, or -1 if it never was
      * @param error null for success
+     * @return the clock reading taken as the request's end (a transport that sends the next
+     *     request on the same connection right away may reuse it as that request's send time)
      */
-    void complete(int phase, int name, int user, long intendedNanos, long sentNanos, ErrorKind error);
+    long complete(int phase, int name, int user, long intendedNanos, long sentNanos, ErrorKind error);
   }
 
   /** Sends one request now, or queues it until a connection is free. */

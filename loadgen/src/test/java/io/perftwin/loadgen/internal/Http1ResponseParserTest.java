@@ -99,4 +99,21 @@ class Http1ResponseParserTest {
       assertEquals(500, p.status());
     }
   }
+
+  @Test
+  void aHeaderLineUpToTheLimitParsesAndOneByteMoreFails() {
+    // 16 KiB per line, CR included: the limit holds however the line is split across reads.
+    String atLimit = "X-Big: " + "a".repeat(16 * 1024 - "X-Big: ".length() - 1);
+    assertParsesAtEverySplit("HTTP/1.1 200 OK\r\n" + atLimit + "\r\nContent-Length: 2\r\n\r\nok", 200, "ok", false, 0);
+    byte[] over = ("HTTP/1.1 200 OK\r\n" + atLimit + "a\r\nContent-Length: 2\r\n\r\nok").getBytes(StandardCharsets.ISO_8859_1);
+    for (int split : new int[] {0, 17, 9000, over.length - 3}) {
+      Http1ResponseParser p = new Http1ResponseParser();
+      p.reset(false, null);
+      p.feed(Unpooled.wrappedBuffer(over, 0, split));
+      if (!p.failed()) {
+        p.feed(Unpooled.wrappedBuffer(over, split, over.length - split));
+      }
+      assertTrue(p.failed(), "a 16 KiB + 1 line fails, split at " + split);
+    }
+  }
 }
