@@ -13,18 +13,16 @@ import io.perftwin.reports.capacity.TrialJudge;
 import io.perftwin.scenarios.ExitCodes;
 import io.perftwin.scenarios.Scenario;
 import io.perftwin.scenarios.ToolVersion;
+import io.perftwin.scenarios.run.RunFolders;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,8 +35,6 @@ import java.util.concurrent.TimeUnit;
  * writes the study folder. Everything it starts (demo services, balancer) is stopped on every path.
  */
 public final class CapacityStudyRunner {
-  private static final DateTimeFormatter ID_TIME =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
   private static final long SIGNAL_WAIT_SECONDS = 30;
 
   private final Clock clock;
@@ -104,7 +100,7 @@ public final class CapacityStudyRunner {
   private StudyOutcome runInside(Scenario scenario, CapacityOptions options, RunControl control) {
     long seed = scenario.seed() != null ? scenario.seed() : new SecureRandom().nextLong();
     Instant start = clock.instant();
-    Path dir = createFolder(options.runsRoot(), start, scenario.name());
+    Path dir = RunFolders.create(options.runsRoot(), start, scenario.name() + "-capacity");
     out.println("perftwin " + ToolVersion.get() + ": capacity study of " + scenario.name() + " (seed " + seed + ")");
     out.println("results: " + dir);
     Map<String, Object> environment = new LinkedHashMap<>();
@@ -204,24 +200,6 @@ public final class CapacityStudyRunner {
 
   private static String fmt(double rate) {
     return String.format(java.util.Locale.ROOT, "%.1f/s", rate);
-  }
-
-  /** {@code <runs root>/<UTC time>-<scenario>-capacity}, never reusing a folder. */
-  static Path createFolder(Path runsRoot, Instant now, String scenario) {
-    String base = ID_TIME.format(now) + "-" + scenario + "-capacity";
-    try {
-      Files.createDirectories(runsRoot);
-      for (int i = 1; ; i++) {
-        Path dir = runsRoot.resolve(i == 1 ? base : base + "-" + i);
-        try {
-          return Files.createDirectory(dir);
-        } catch (FileAlreadyExistsException e) {
-          // another study in the same second: take the next suffix
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a study folder under " + runsRoot + ": " + e.getMessage(), e);
-    }
   }
 
   private static void writeString(Path file, String text) {

@@ -9,16 +9,19 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-/** Names and creates run folders: {@code <runs root>/<UTC time>-<scenario>}, never reusing one. */
+/**
+ * Names and creates result folders: {@code <runs root>/<UTC time>-<name>} (a run's name is its
+ * scenario's, a capacity study's {@code <scenario>-capacity}), never reusing one.
+ */
 public final class RunFolders {
   private RunFolders() {}
 
   private static final DateTimeFormatter ID_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-  /** Creates a new, empty run folder and returns it; its name is the run id. */
-  static Path create(Path runsRoot, Instant now, String scenario) {
-    String base = ID_TIME.format(now) + "-" + scenario;
+  /** Creates a new, empty folder and returns it; its name is the run (or study) id. */
+  public static Path create(Path runsRoot, Instant now, String name) {
+    String base = ID_TIME.format(now) + "-" + name;
     try {
       Files.createDirectories(runsRoot);
       for (int i = 1; ; i++) {
@@ -26,11 +29,11 @@ public final class RunFolders {
         try {
           return Files.createDirectory(dir);
         } catch (FileAlreadyExistsException e) {
-          // another run in the same second: take the next suffix
+          // another run or study in the same second: take the next suffix
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a run folder under " + runsRoot + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot create a results folder under " + runsRoot + ": " + e.getMessage(), e);
     }
   }
 

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.perftwin.infra.cluster.ClusterException;
 import io.perftwin.infra.cluster.LocalCluster;
 import io.perftwin.infra.cluster.NodeProcess;
+import io.perftwin.scenarios.Namespaces;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,14 +27,6 @@ class EnvCommandTest {
 
   private int twin(String... args) {
     return TwinCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-  }
-
-  private static void assumeNamespaces() {
-    try {
-      LocalCluster.checkAvailable();
-    } catch (ClusterException e) {
-      Assumptions.abort("skipped: " + e.getMessage());
-    }
   }
 
   @Test
@@ -54,7 +45,7 @@ class EnvCommandTest {
   @Test
   @Tag("privileged")
   void withoutSysAdminUpFailsWithExit3AndSaysWhy() throws Exception {
-    assumeNamespaces();
+    Namespaces.assumeAvailable();
     // Root without CAP_SYS_ADMIN in its bounding set: what an unprivileged container gets.
     List<String> cmd = new ArrayList<>(List.of("setpriv", "--bounding-set=-sys_admin", "--inh-caps=-sys_admin"));
     cmd.addAll(LocalCluster.javaCommand(Main.class.getName(), List.of("env", "up", "quickstart.yaml")));
@@ -69,7 +60,7 @@ class EnvCommandTest {
   @Test
   @Tag("privileged")
   void upStatusDownLeaveNothing() {
-    assumeNamespaces();
+    Namespaces.assumeAvailable();
     List<String> before = LocalCluster.perftwinNamespaces();
     assertEquals(0, twin("env", "up", "quickstart.yaml"), err.toString());
     String up = out.toString();
@@ -85,7 +76,7 @@ class EnvCommandTest {
   @Test
   @Tag("privileged")
   void demoServiceCommandInTargetNodeServesTheLoadgenNode(@TempDir Path run) throws Exception {
-    assumeNamespaces();
+    Namespaces.assumeAvailable();
     NodeProcess demo;
     String id;
     try (LocalCluster cluster = LocalCluster.up(LocalCluster.DEFAULT_NODES, "demo-test")) {

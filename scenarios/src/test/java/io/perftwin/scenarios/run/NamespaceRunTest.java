@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.perftwin.infra.cluster.ClusterException;
 import io.perftwin.infra.cluster.LocalCluster;
 import io.perftwin.loadgen.results.Histograms;
 import io.perftwin.reports.RunFolder;
+import io.perftwin.scenarios.Namespaces;
 import io.perftwin.scenarios.ExitCodes;
 import io.perftwin.scenarios.Overrides;
 import io.perftwin.scenarios.Scenario;
@@ -22,7 +22,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.HdrHistogram.Histogram;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -41,11 +40,7 @@ class NamespaceRunTest {
 
   @BeforeEach
   void needNamespaces() {
-    try {
-      LocalCluster.checkAvailable();
-    } catch (ClusterException e) {
-      Assumptions.abort("skipped: " + e.getMessage());
-    }
+    Namespaces.assumeAvailable();
   }
 
   private RunOutcome run(String... sets) throws Exception {

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.perftwin.infra.cluster.ClusterException;
 import io.perftwin.infra.cluster.LocalCluster;
+import io.perftwin.scenarios.Namespaces;
 import io.perftwin.scenarios.ExitCodes;
 import io.perftwin.scenarios.Overrides;
 import io.perftwin.scenarios.Scenario;
@@ -42,11 +42,7 @@ class ShapedRunTest {
 
   @BeforeEach
   void needNamespaces() {
-    try {
-      LocalCluster.checkAvailable();
-    } catch (ClusterException e) {
-      Assumptions.abort("skipped: " + e.getMessage());
-    }
+    Namespaces.assumeAvailable();
   }
 
   private RunOutcome run(List<String> sets) throws Exception {

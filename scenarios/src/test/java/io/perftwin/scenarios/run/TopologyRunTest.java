@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.perftwin.infra.cluster.ClusterException;
 import io.perftwin.infra.cluster.LocalCluster;
+import io.perftwin.scenarios.Namespaces;
 import io.perftwin.scenarios.ExitCodes;
 import io.perftwin.scenarios.cli.TwinCommand;
 import java.io.IOException;
@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,17 +60,9 @@ class TopologyRunTest {
     }
   }
 
-  private static void assumeNamespaces() {
-    try {
-      LocalCluster.checkAvailable();
-    } catch (ClusterException e) {
-      Assumptions.abort("skipped: " + e.getMessage());
-    }
-  }
-
   @Test
   void loadgenTargetAndDependencyNamespacesRunAndAreRemoved() throws Exception {
-    assumeNamespaces();
+    Namespaces.assumeAvailable();
     List<String> before = LocalCluster.perftwinNamespaces();
     Path file = scenario("""
         environment:
@@ -109,7 +100,7 @@ class TopologyRunTest {
 
   @Test
   void aTargetCommandThatExitsAtOnceFailsTheRunAndLeavesNothing() throws Exception {
-    assumeNamespaces();
+    Namespaces.assumeAvailable();
     List<String> before = LocalCluster.perftwinNamespaces();
     Path file = scenario("""
         environment:
