@@ -2,6 +2,7 @@ package io.perftwin.bench;
 
 import com.sun.management.OperatingSystemMXBean;
 import io.perftwin.loadgen.ConstantRate;
+import io.perftwin.loadgen.LoadEngine;
 import io.perftwin.loadgen.LoadEngines;
 import io.perftwin.loadgen.LoadPlan;
 import io.perftwin.loadgen.Phase;
@@ -12,6 +13,7 @@ import io.perftwin.loadgen.results.Histograms;
 import io.perftwin.loadgen.results.LatencyLogWriter;
 import io.perftwin.loadgen.results.MeasuredRun;
 import io.perftwin.loadgen.results.RequestStats;
+import io.vertx.core.Vertx;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.time.Duration;
@@ -23,6 +25,9 @@ import java.util.Locale;
  * completed, CPU seconds this process used while doing it, their ratio, achieved rate, how long
  * the requests took to drain after the phase ended (near 0 when the system kept up), schedule
  * lag and latency. A warm-up run (same rate) comes first and is not counted, so the JIT is warm.
+ * Both runs use the same event loops ({@link LoadEngines#vertxOn}), as a run's phases do: a
+ * fresh event-loop thread for the measured run would recompile its loop (on-stack replacement)
+ * inside the measured window.
  *
  * <pre>java -cp … io.perftwin.bench.EngineBench URL RATE CONNECTIONS SECONDS [WARMUP_SECONDS] [LOOPS]</pre>
  */
@@ -41,11 +46,13 @@ public final class EngineBench {
     Duration warmup = Duration.ofSeconds(args.length > 4 ? Long.parseLong(args[4]) : 5);
     int loops = args.length > 5 ? Integer.parseInt(args[5]) : Math.min(Runtime.getRuntime().availableProcessors(), connections);
 
-    run(url, rate, connections, loops, warmup);
+    Vertx eventLoops = LoadEngines.eventLoops(loops);
+    LoadEngine engine = LoadEngines.vertxOn(eventLoops);
+    run(engine, url, rate, connections, loops, warmup);
     OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     long cpuBefore = os.getProcessCpuTime();
     long wallBefore = System.nanoTime();
-    MeasuredRun measured = run(url, rate, connections, loops, duration);
+    MeasuredRun measured = run(engine, url, rate, connections, loops, duration);
     double cpuSeconds = (os.getProcessCpuTime() - cpuBefore) / 1e9;
     double wallSeconds = (System.nanoTime() - wallBefore) / 1e9;
     RequestStats all = measured.all();
@@ -61,11 +68,11 @@ public final class EngineBench {
     System.exit(0);
   }
 
-  private static MeasuredRun run(URI url, double rate, int connections, int loops, Duration duration) {
+  private static MeasuredRun run(LoadEngine engine, URI url, double rate, int connections, int loops, Duration duration) {
     LoadPlan plan = new LoadPlan(url, connections, loops,
         List.of(new Phase("steady", duration, new ConstantRate(rate), false)),
         List.of(new RequestTemplate("get", 1, "GET", url.getPath().isEmpty() ? "/" : url.getPath(), List.of(), null)),
         1, Duration.ofSeconds(10), Duration.ofMillis(10));
-    return LoadEngines.vertx().run(plan, RunObserver.NONE, LatencyLogWriter.discarding(), new RunControl());
+    return engine.run(plan, RunObserver.NONE, LatencyLogWriter.discarding(), new RunControl());
   }
 }
