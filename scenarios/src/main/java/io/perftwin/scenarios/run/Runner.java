@@ -111,15 +111,16 @@ public final class Runner {
     RunOptions.Agent agent = options.agent();
     Path dir = agent != null ? RunFolders.createExact(agent.outDir()) : RunFolders.create(options.runsRoot(), clock.instant(), scenario.name());
     RunManifest manifest = null;
+    int loops = engineLoops(scenario, agent);
     try (TargetEnvironment env = startEnvironment(scenario, options, seed, dir, namespaces, shaping);
-        ProxyFront proxy = proxyFront(env, options, shaping, seed, engineLoops(scenario, agent))) {
+        ProxyFront proxy = proxyFront(env, options, shaping, seed, loops)) {
       boolean simulation = scenario.load().simulation() != null;
-      LoadPlan plan = simulation ? null : plan(scenario, env, seed);
+      LoadPlan plan = simulation ? null : plan(scenario, env, seed, loops);
       if (proxy != null && plan != null) {
         plan = plan.asAgent(plan.agentIndex(), plan.agentCount(), proxy.front());
       }
       if (agent != null) {
-        plan = agentPlan(plan, agent, proxy != null ? proxy.front() : agent.target());
+        plan = plan.asAgent(agent.index(), agent.count(), proxy != null ? proxy.front() : agent.target());
       }
       manifest = manifest(scenario, options, dir, seed, env, plan, fallback, shaping, proxy);
       ResultsJson.write(dir.resolve("run.json"), manifest);
@@ -306,7 +307,10 @@ public final class Runner {
     return ProxyFront.start(env.target(), toxics, seed, eventLoops);
   }
 
-  /** The event loops the Vert.x engine will run on: {@link #plan}'s, or the agent's own count. */
+  /**
+   * The event loops the Vert.x engine runs on (the plan's, and the in-process proxy's): the
+   * agent's own count when its coordinator gave one, else one per core up to the connections.
+   */
   private static int engineLoops(Scenario scenario, RunOptions.Agent agent) {
     return agent != null && agent.eventLoops() > 0 ? agent.eventLoops() : LoadDefaults.eventLoops(scenario.load().connections());
   }
@@ -324,15 +328,6 @@ public final class Runner {
       }
     }
     return args;
-  }
-
-  private static LoadPlan agentPlan(LoadPlan plan, RunOptions.Agent agent, java.net.URI sendTo) {
-    LoadPlan p = plan;
-    if (agent.eventLoops() > 0 && agent.eventLoops() != plan.eventLoops()) {
-      p = new LoadPlan(plan.target(), Math.max(plan.connections(), agent.eventLoops()), agent.eventLoops(), plan.phases(),
-          plan.requests(), plan.seed(), plan.requestTimeout(), plan.maxScheduleLagP99(), plan.feeders(), plan.protocol());
-    }
-    return p.asAgent(agent.index(), agent.count(), sendTo);
   }
 
   private void awaitStart(long startAtEpochMillis, RunControl control) throws InterruptedException {
@@ -354,10 +349,10 @@ public final class Runner {
     return m;
   }
 
-  static LoadPlan plan(Scenario scenario, TargetEnvironment env, long seed) {
+  /** The scenario's load on {@code loops} event loops (from {@link #engineLoops}), at least one connection each. */
+  static LoadPlan plan(Scenario scenario, TargetEnvironment env, long seed, int loops) {
     LoadSpec l = scenario.load();
-    int connections = l.connections();
-    return new LoadPlan(env.target(), connections, LoadDefaults.eventLoops(connections), l.phases(), l.requests(),
+    return new LoadPlan(env.target(), Math.max(l.connections(), loops), loops, l.phases(), l.requests(),
         seed, l.timeout(), l.maxScheduleLag(), l.feeders(), l.protocol());
   }
 
