@@ -10,11 +10,15 @@ public sealed interface NodeRun permits NodeRun.Agent, NodeRun.Demo, NodeRun.Stu
   /** Port every built-in service (demo, stub) listens on inside its node. */
   int SERVICE_PORT = 8080;
 
-  /** The port the service listens on; 0 for a load generator. */
-  int port();
+  /** The port the service listens on; 0 for a load generator; {@link #SERVICE_PORT} for the built-in services. */
+  default int port() {
+    return SERVICE_PORT;
+  }
 
-  /** The HTTP path answered with 2xx once the service is ready; empty for a load generator. */
-  String healthPath();
+  /** The HTTP path answered with 2xx once the service is ready; empty for a load generator; {@code /health} for the built-in services. */
+  default String healthPath() {
+    return "/health";
+  }
 
   /** The scenario-file spelling of {@code service:}: {@code agent}, {@code demo}, {@code stub}, {@code command}. */
   String kind();
@@ -46,16 +50,6 @@ public sealed interface NodeRun permits NodeRun.Agent, NodeRun.Demo, NodeRun.Stu
     }
 
     @Override
-    public int port() {
-      return SERVICE_PORT;
-    }
-
-    @Override
-    public String healthPath() {
-      return "/health";
-    }
-
-    @Override
     public String kind() {
       return "demo";
     }
@@ -64,16 +58,6 @@ public sealed interface NodeRun permits NodeRun.Agent, NodeRun.Demo, NodeRun.Stu
   /** A stub dependency: answers every request at once with 200, on {@link #SERVICE_PORT}. */
   record Stub() implements NodeRun {
     public static final Stub INSTANCE = new Stub();
-
-    @Override
-    public int port() {
-      return SERVICE_PORT;
-    }
-
-    @Override
-    public String healthPath() {
-      return "/health";
-    }
 
     @Override
     public String kind() {

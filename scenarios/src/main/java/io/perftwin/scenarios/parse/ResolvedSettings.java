@@ -103,7 +103,7 @@ public final class ResolvedSettings {
       m.put("loss", number(n.lossRatio() * 100) + "%");
     }
     if (n.rateBitsPerSecond() != null) {
-      m.put("rate", bitRate(n.rateBitsPerSecond()));
+      m.put("rate", io.perftwin.shaping.Units.bitRate(n.rateBitsPerSecond()));
     }
     List<String> other = new ArrayList<>(n.knobsSet());
     other.removeAll(List.of("delay", "jitter", "loss", "rate"));
@@ -242,19 +242,5 @@ public final class ResolvedSettings {
   /** Up to 12 significant digits, no trailing zeros: {@code 0.1}, {@code 500}, {@code 0.000277777777778}. */
   static String number(double v) {
     return new BigDecimal(v).round(new MathContext(12)).stripTrailingZeros().toPlainString();
-  }
-
-  /** The largest of gbit, mbit, kbit, bit that writes the rate exactly: {@code 100mbit}. */
-  static String bitRate(long bitsPerSecond) {
-    if (bitsPerSecond % 1_000_000_000L == 0) {
-      return bitsPerSecond / 1_000_000_000L + "gbit";
-    }
-    if (bitsPerSecond % 1_000_000L == 0) {
-      return bitsPerSecond / 1_000_000L + "mbit";
-    }
-    if (bitsPerSecond % 1_000L == 0) {
-      return bitsPerSecond / 1_000L + "kbit";
-    }
-    return bitsPerSecond + "bit";
   }
 }
