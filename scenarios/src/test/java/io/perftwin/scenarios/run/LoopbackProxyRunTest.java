@@ -6,14 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.perftwin.scenarios.ExitCodes;
-import io.perftwin.scenarios.Overrides;
-import io.perftwin.scenarios.Scenario;
-import io.perftwin.scenarios.ScenarioParser;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -34,9 +29,7 @@ class LoopbackProxyRunTest {
     ByteArrayOutputStream console = new ByteArrayOutputStream();
     List<String> sets = List.of("environment.kind=loopback", "network.delay=20ms",
         "load.phases.0.warmup.duration=1s", "load.phases.1.steady.duration=3s");
-    Scenario s = ScenarioParser.parse(Path.of("quickstart.yaml"), new Overrides(sets, null, null));
-    RunOutcome outcome = new Runner(Clock.systemUTC(), new PrintStream(console, true, StandardCharsets.UTF_8))
-        .run(s, new RunOptions(runs, sets.stream().map(x -> "--set " + x).toList(), false));
+    RunOutcome outcome = QuickstartRun.run(runs, sets, console);
     String why = outcome.message() + "\n" + console.toString(StandardCharsets.UTF_8);
     assertTrue(outcome.exitCode() == ExitCodes.PASS || outcome.exitCode() == ExitCodes.GATE_FAILED, why); // valid: measured, judged
     JsonNode summary = JSON.readTree(outcome.runDir().resolve("summary.json").toFile());

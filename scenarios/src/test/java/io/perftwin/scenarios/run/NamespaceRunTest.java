@@ -49,10 +49,7 @@ class NamespaceRunTest {
     List<String> all = new ArrayList<>(List.of("load.phases.0.warmup.duration=1s", "load.phases.1.steady.duration=3s",
         "load.maxScheduleLag=5s", "slo.0=p99 < 10s"));
     all.addAll(List.of(sets));
-    Scenario s = ScenarioParser.parse(Path.of("quickstart.yaml"), new Overrides(all, null, null));
-    List<String> given = all.stream().map(x -> "--set " + x).toList();
-    return new Runner(Clock.systemUTC(), new PrintStream(console, true, StandardCharsets.UTF_8))
-        .run(s, new RunOptions(runs, given, false));
+    return QuickstartRun.run(runs, all, console);
   }
 
   private static List<String> perftwinNamespaces() {

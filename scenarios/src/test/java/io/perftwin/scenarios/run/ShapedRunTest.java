@@ -9,15 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.perftwin.infra.cluster.LocalCluster;
 import io.perftwin.scenarios.Namespaces;
 import io.perftwin.scenarios.ExitCodes;
-import io.perftwin.scenarios.Overrides;
-import io.perftwin.scenarios.Scenario;
-import io.perftwin.scenarios.ScenarioParser;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -45,9 +39,7 @@ class ShapedRunTest {
   }
 
   private RunOutcome run(List<String> sets) throws Exception {
-    Scenario s = ScenarioParser.parse(Path.of("quickstart.yaml"), new Overrides(sets, null, null));
-    return new Runner(Clock.systemUTC(), new PrintStream(console, true, StandardCharsets.UTF_8))
-        .run(s, new RunOptions(runs, sets.stream().map(x -> "--set " + x).toList(), false));
+    return QuickstartRun.run(runs, sets, console);
   }
 
   @Test
