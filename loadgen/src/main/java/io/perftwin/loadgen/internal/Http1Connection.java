@@ -1,19 +1,19 @@
 package io.perftwin.loadgen.internal;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.perftwin.loadgen.ErrorKind;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * One HTTP/1.1 connection of {@link Http1Transport}: at most one request in flight (no
  * pipelining). The in-flight request's state lives in these fields, so a request costs no
- * object of its own.
+ * object of its own. Subclasses move the bytes: {@link ChannelHttp1Connection} through a Netty
+ * channel, {@link EpollHttp1Connection} on the epoll socket directly.
  */
-final class Http1Connection extends ChannelInboundHandlerAdapter {
-  private final Http1Transport transport;
+abstract class Http1Connection {
+  final Http1Transport transport;
   final Http1ResponseParser parser = new Http1ResponseParser();
-  Channel channel;
 
   /** Body bytes kept for checks that read the body; at most {@link #MAX_BODY}. */
   static final int MAX_BODY = 1 << 20;
@@ -25,21 +25,11 @@ final class Http1Connection extends ChannelInboundHandlerAdapter {
       return;
     }
     if (bodyLength + keep > body.length) {
-      body = java.util.Arrays.copyOf(body, Math.min(MAX_BODY, Math.max(bodyLength + keep, body.length * 2 + 256)));
+      body = Arrays.copyOf(body, Math.min(MAX_BODY, Math.max(bodyLength + keep, body.length * 2 + 256)));
     }
     buf.getBytes(index, body, bodyLength, keep);
     bodyLength += keep;
   };
-
-  /** Forgets the body of the previous response. */
-  void resetBody() {
-    bodyLength = 0;
-  }
-
-  /** The body kept so far, as UTF-8 text. */
-  String bodyText() {
-    return new String(body, 0, bodyLength, java.nio.charset.StandardCharsets.UTF_8);
-  }
 
   boolean busy;
   int phase;
@@ -52,41 +42,40 @@ final class Http1Connection extends ChannelInboundHandlerAdapter {
     this.transport = transport;
   }
 
-  @Override
-  public void channelActive(ChannelHandlerContext ctx) {
-    channel = ctx.channel();
-    ctx.fireChannelActive();
+  /** Writes the next request of {@code request}. A failure closes the connection. */
+  abstract void write(RequestRenderer request);
+
+  /** Closes the connection; the transport hears of it once, through {@link Http1Transport#connectionClosed}. */
+  abstract void disconnect();
+
+  /** Forgets the body of the previous response. */
+  void resetBody() {
+    bodyLength = 0;
   }
 
-  @Override
-  public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    ByteBuf in = (ByteBuf) msg;
-    try {
-      if (!busy) {
-        // Bytes nobody asked for: the server is confused; drop the connection.
-        ctx.close();
-        return;
-      }
-      parser.feed(in);
-      if (parser.done()) {
-        transport.responseComplete(this);
-      } else if (parser.failed()) {
-        transport.responseFailed(this, io.perftwin.loadgen.ErrorKind.OTHER);
-        ctx.close();
-      }
-    } finally {
-      in.release();
+  /** The body kept so far, as UTF-8 text. */
+  String bodyText() {
+    return new String(body, 0, bodyLength, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Feeds bytes read from the connection to the response parser; the caller keeps ownership of
+   * {@code in}. Returns false when the connection was closed on the way.
+   */
+  final boolean received(ByteBuf in) {
+    if (!busy) {
+      // Bytes nobody asked for: the server is confused; drop the connection.
+      disconnect();
+      return false;
     }
-  }
-
-  @Override
-  public void channelInactive(ChannelHandlerContext ctx) {
-    transport.connectionClosed(this);
-  }
-
-  @Override
-  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    transport.connectionError(this, cause);
-    ctx.close();
+    parser.feed(in);
+    if (parser.done()) {
+      transport.responseComplete(this);
+    } else if (parser.failed()) {
+      transport.responseFailed(this, ErrorKind.OTHER);
+      disconnect();
+      return false;
+    }
+    return true;
   }
 }

@@ -1,39 +1,45 @@
 package io.perftwin.loadgen.internal;
 
-import io.netty.bootstrap.Bootstrap;
-import io.netty.buffer.ByteBuf;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
-import io.netty.channel.epoll.EpollSocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.perftwin.loadgen.ErrorKind;
 import io.perftwin.loadgen.NanoClock;
 import io.perftwin.loadgen.RequestTemplate;
 import io.perftwin.loadgen.ResponseCheck;
 import java.time.Duration;
-import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * HTTP/1.1 over raw Netty channels on the loop's own event loop: pre-encoded requests, an
- * allocation-free response parser, connections opened lazily up to the loop's share, requests
- * waiting for a connection kept in primitive arrays. No per-request objects on the happy path.
+ * HTTP/1.1 on the loop's own event loop: pre-encoded requests, an allocation-free response
+ * parser, connections opened lazily up to the loop's share, requests waiting for a connection
+ * kept in primitive arrays. No per-request objects on the happy path. How a connection moves its
+ * bytes is the {@link Connector}'s business: sockets on the epoll loop directly
+ * ({@link EpollHttp1Connection}) or Netty channels ({@link ChannelHttp1Connection}).
  *
  * <p>Timeouts are found by a sweep every {@link #sweepNanos}: a request in flight longer than the
  * timeout since it was written, or waiting for a connection longer than the timeout since it
  * was dispatched, fails with {@link ErrorKind#TIMEOUT}; its connection is closed.
  */
 final class Http1Transport implements Transport {
+  /** Opens connections for a transport; runs on its loop. */
+  interface Connector {
+    /**
+     * Starts opening one connection; reports exactly once, to {@link #connected} or
+     * {@link #connectFailed}, within {@link #connectTimeoutNanos()}.
+     */
+    void open(Http1Transport transport);
+
+    /** Frees what the connector holds, once the transport has closed its connections. */
+    default void close() {}
+  }
+
   private final EventLoop eventLoop;
   private final NanoClock clock;
   private final Completion completion;
-  private final Bootstrap bootstrap;
-  private final InetSocketAddress address;
+  private final Connector connector;
+  private final long connectTimeoutNanos;
   private final int maxConnections;
   private final RequestRenderer[] requests;
   private final boolean[] head;
@@ -48,13 +54,16 @@ final class Http1Transport implements Transport {
   private int connecting;
   private boolean closed;
 
-  Http1Transport(EventLoop eventLoop, boolean nativeTransport, NanoClock clock, Completion completion,
-      InetSocketAddress address, int maxConnections, RequestRenderer[] requests, List<RequestTemplate> templates,
-      Duration planTimeout) {
+  /**
+   * @param connector opens the connections; it may read {@link #connectTimeoutNanos()}, the
+   *     shortest request timeout
+   */
+  Http1Transport(EventLoop eventLoop, NanoClock clock, Completion completion, Connector connector,
+      int maxConnections, RequestRenderer[] requests, List<RequestTemplate> templates, Duration planTimeout) {
     this.eventLoop = eventLoop;
     this.clock = clock;
     this.completion = completion;
-    this.address = address;
+    this.connector = connector;
     this.maxConnections = maxConnections;
     this.requests = requests;
     int n = templates.size();
@@ -71,19 +80,8 @@ final class Http1Transport implements Transport {
       checks[i] = t.effectiveChecks().toArray(new ResponseCheck[0]);
       needsBody[i] = t.effectiveChecks().stream().anyMatch(ResponseCheck::needsBody);
     }
-    long connectTimeout = shortest;
+    this.connectTimeoutNanos = shortest;
     this.sweepNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(1), Math.min(TimeUnit.MILLISECONDS.toNanos(50), shortest / 20));
-    this.bootstrap = new Bootstrap()
-        .group(eventLoop)
-        .channel(nativeTransport ? EpollSocketChannel.class : NioSocketChannel.class)
-        .option(ChannelOption.TCP_NODELAY, true)
-        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, TimeUnit.NANOSECONDS.toMillis(connectTimeout)))
-        .handler(new io.netty.channel.ChannelInitializer<Channel>() {
-          @Override
-          protected void initChannel(Channel ch) {
-            ch.pipeline().addLast(new Http1Connection(Http1Transport.this));
-          }
-        });
     eventLoop.schedule(this::sweep, sweepNanos, TimeUnit.NANOSECONDS);
   }
 
@@ -117,31 +115,38 @@ final class Http1Transport implements Transport {
     } else {
       c.parser.reset(head[name], null);
     }
-    ByteBuf bytes = requests[name].next(c.channel.alloc());
     c.sentNanos = nowNanos;
-    c.channel.writeAndFlush(bytes, c.channel.voidPromise());
+    c.write(requests[name]);
+  }
+
+  /** How long opening a connection may take: the shortest request timeout. */
+  long connectTimeoutNanos() {
+    return connectTimeoutNanos;
   }
 
   private void connect() {
     connecting++;
-    ChannelFuture f = bootstrap.connect(address);
-    f.addListener(future -> {
-      connecting--;
-      if (future.isSuccess()) {
-        Http1Connection c = f.channel().pipeline().get(Http1Connection.class);
-        c.channel = f.channel();
-        if (closed) {
-          c.channel.close();
-          return;
-        }
-        connections.add(c);
-        connectionFree(c, clock.nanoTime());
-      } else if (connections.isEmpty() && connecting == 0) {
-        // Nothing to serve the waiting requests: each fails with the cause.
-        ErrorKind kind = ErrorClassifier.classify(future.cause());
-        failWaiting(kind, Integer.MAX_VALUE);
-      }
-    });
+    connector.open(this);
+  }
+
+  /** A connection opened; called by the {@link Connector}. */
+  void connected(Http1Connection c) {
+    connecting--;
+    if (closed) {
+      c.disconnect();
+      return;
+    }
+    connections.add(c);
+    connectionFree(c, clock.nanoTime());
+  }
+
+  /** A connection could not be opened; called by the {@link Connector}. */
+  void connectFailed(Throwable cause) {
+    connecting--;
+    if (connections.isEmpty() && connecting == 0) {
+      // Nothing to serve the waiting requests: each fails with the cause.
+      failWaiting(ErrorClassifier.classify(cause), Integer.MAX_VALUE);
+    }
   }
 
   private void connectionFree(Http1Connection c, long nowNanos) {
@@ -159,7 +164,7 @@ final class Http1Transport implements Transport {
     // reading serves both.
     long end = finish(c, check(c));
     if (c.parser.connectionClose()) {
-      c.channel.close();
+      c.disconnect();
     } else {
       connectionFree(c, end);
     }
@@ -195,16 +200,17 @@ final class Http1Transport implements Transport {
   }
 
   void connectionClosed(Http1Connection c) {
+    // Gone first, so that nothing below (a completion dispatching more requests) reuses it.
+    connections.remove(c);
+    idle.remove(c);
     if (c.busy) {
       if (c.parser.readsUntilClose()) {
         c.parser.onClose();
-        responseComplete(c);
+        finish(c, check(c));
       } else {
         finish(c, ErrorKind.RESET);
       }
     }
-    connections.remove(c);
-    idle.remove(c);
     if (!closed && waiting.size() > 0 && connections.size() + connecting < maxConnections) {
       connect();
     }
@@ -219,7 +225,7 @@ final class Http1Transport implements Transport {
       Http1Connection c = connections.get(i);
       if (c.busy && now - c.sentNanos >= timeoutNanos[c.name]) {
         finish(c, ErrorKind.TIMEOUT);
-        c.channel.close();
+        c.disconnect();
       }
     }
     // Waiting requests leave in FIFO order: only the head's own timeout is checked.
@@ -245,8 +251,9 @@ final class Http1Transport implements Transport {
       if (c.busy) {
         finish(c, ErrorKind.TIMEOUT);
       }
-      c.channel.close();
+      c.disconnect();
     }
+    connector.close();
   }
 
   /** FIFO of requests waiting for a connection, in primitive arrays. */

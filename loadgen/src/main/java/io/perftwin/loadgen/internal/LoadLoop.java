@@ -1,6 +1,9 @@
 package io.perftwin.loadgen.internal;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.EventLoop;
+import io.netty.channel.IoEventLoop;
 import io.perftwin.loadgen.ArrivalSchedule;
 import io.perftwin.loadgen.ClosedUsers;
 import io.perftwin.loadgen.Feeder;
@@ -14,6 +17,7 @@ import io.perftwin.loadgen.RequestTemplate;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.internal.VertxInternal;
 import java.net.InetSocketAddress;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +28,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Pacing: a timer fires at the next intended time; the tick dispatches every request that is
  * due (intended time at or before now), then arms the timer for the next one. A late tick
- * therefore sends a burst, and every request in it is charged from its own intended time.
+ * therefore sends a burst, and every request in it is charged from its own intended time. Open
+ * arrivals also leave at the end of every response ({@link #dispatchDueArrivals}): under load
+ * the loop is awake for responses every few microseconds, far more often than the timer fires.
  */
 final class LoadLoop extends VerticleBase implements Transport.Completion {
   /** Requests dispatched per tick at most, before yielding to I/O. */
@@ -35,6 +41,11 @@ final class LoadLoop extends VerticleBase implements Transport.Completion {
    * 1 ms that matters while cutting timer calls at 100k req/s per loop by five.
    */
   private static final long MIN_TICK_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
+
+  /** System property: {@code true} sends HTTP/1.1 through Netty channels even on epoll loops. */
+  static final String CHANNELS_PROPERTY = "perftwin.loadgen.channels";
+  /** The receive buffer of a loop's direct epoll connections, shared by them. */
+  private static final int RECEIVE_BUFFER = 64 * 1024;
 
   private final int share;
   private final LoadPlan plan;
@@ -59,6 +70,8 @@ final class LoadLoop extends VerticleBase implements Transport.Completion {
   private Event nextEvent;
   private long nextEventNanos;
   private boolean schedulingDone;
+  /** True while a request is being handed to the transport: a completion inside it dispatches nothing. */
+  private boolean dispatching;
   /** Think time of the current closed phase, nanoseconds; -1 in open phases. */
   private long thinkNanos = -1;
 
@@ -130,8 +143,36 @@ final class LoadLoop extends VerticleBase implements Transport.Completion {
           Math.max(1, plan.requestTimeout().toMillis()), true);
     }
     int port = plan.target().getPort() > 0 ? plan.target().getPort() : 80;
-    return new Http1Transport(eventLoop, vertx.isNativeTransportEnabled(), clock, this,
-        new InetSocketAddress(plan.target().getHost(), port), connections, renderers, plan.requests(), plan.requestTimeout());
+    InetSocketAddress address = new InetSocketAddress(plan.target().getHost(), port);
+    return new Http1Transport(eventLoop, clock, this, http1Connector(address), connections, renderers,
+        plan.requests(), plan.requestTimeout());
+  }
+
+  /**
+   * Sockets on the epoll loop directly where the loop is epoll's and buffers have memory
+   * addresses, else Netty channels of the loop's transport (NIO). {@value #CHANNELS_PROPERTY}
+   * {@code =true} forces channels, to compare the two.
+   */
+  private Http1Transport.Connector http1Connector(InetSocketAddress address) {
+    if (!Boolean.getBoolean(CHANNELS_PROPERTY) && EpollHttp1Connection.supports(eventLoop)) {
+      ByteBuf in = ByteBufAllocator.DEFAULT.directBuffer(RECEIVE_BUFFER, RECEIVE_BUFFER);
+      if (in.hasMemoryAddress()) {
+        Http1Transport.Connector epoll = EpollHttp1Connection.connector((IoEventLoop) eventLoop, address, in, ByteBufAllocator.DEFAULT);
+        return new Http1Transport.Connector() {
+          @Override
+          public void open(Http1Transport transport) {
+            epoll.open(transport);
+          }
+
+          @Override
+          public void close() {
+            in.release();
+          }
+        };
+      }
+      in.release();
+    }
+    return ChannelHttp1Connection.connector(eventLoop, ((VertxInternal) vertx).transport().channelFactory(false), address);
   }
 
   /** Closes the connections; requests still queued or in flight fail and are recorded. */
@@ -192,9 +233,8 @@ final class LoadLoop extends VerticleBase implements Transport.Completion {
     while (nextEventNanos <= now && burst < MAX_BURST) {
       switch (nextEvent) {
         case ARRIVAL -> {
-          dispatch(nextEventNanos, phase, now, -1);
+          dispatchArrival(now);
           burst++;
-          nextOpenEvent();
         }
         case CLOSED_START -> {
           startUsers(now);
@@ -212,6 +252,33 @@ final class LoadLoop extends VerticleBase implements Transport.Completion {
       eventLoop.execute(tickTask); // more are due: let I/O run first, then continue
     } else {
       armTimer(now);
+    }
+  }
+
+  private void dispatchArrival(long now) {
+    dispatching = true;
+    try {
+      dispatch(nextEventNanos, phase, now, -1);
+    } finally {
+      dispatching = false;
+    }
+    nextOpenEvent();
+  }
+
+  /**
+   * Sends the arrivals that fell due by {@code now}, a clock reading just taken at a response's
+   * end: the loop is awake anyway, so a due request goes now instead of at the next timer tick.
+   * Under load responses end every few microseconds, so most requests leave this way, close to
+   * their intended time, and the timer fires rarely. Phase changes are left to the timer.
+   */
+  private void dispatchDueArrivals(long now) {
+    if (dispatching || schedulingDone) {
+      return;
+    }
+    int burst = 0;
+    while (nextEvent == Event.ARRIVAL && nextEventNanos <= now && burst < MAX_BURST) {
+      dispatchArrival(now);
+      burst++;
     }
   }
 
@@ -268,6 +335,8 @@ final class LoadLoop extends VerticleBase implements Transport.Completion {
     long end = complete(phaseIndex, name, intendedNanos, sentNanos, error);
     if (user >= 0) {
       nextForUser(phaseIndex, user, end);
+    } else {
+      dispatchDueArrivals(end);
     }
     return end;
   }

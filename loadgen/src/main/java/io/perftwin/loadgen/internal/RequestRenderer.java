@@ -65,8 +65,12 @@ final class RequestRenderer {
     rowOfFeeder = new int[feeders.length];
   }
 
-  boolean isConstant() {
-    return constant != null;
+  /**
+   * The encoded request when the template has no placeholders (every request is these bytes),
+   * else null. Not to be released or modified.
+   */
+  ByteBuf constantBytes() {
+    return constant;
   }
 
   /** The bytes of the next request; the caller writes (and so releases) them. */

@@ -1,0 +1,234 @@
+package io.perftwin.loadgen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.perftwin.loadgen.results.LatencyLogWriter;
+import io.perftwin.loadgen.results.MeasuredRun;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.net.URI;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * HTTP/1.1 connection handling at the edges, for both ways a connection moves bytes: sockets
+ * on the epoll loop directly (the default on Linux) and Netty channels
+ * ({@code perftwin.loadgen.channels=true}). The server is a plain blocking socket server, so
+ * that it can misbehave in ways an HTTP server library would not.
+ */
+class Http1ConnectionsTest {
+  private static final String CHANNELS = "perftwin.loadgen.channels";
+
+  @ParameterizedTest(name = "channels={0}")
+  @ValueSource(booleans = {false, true})
+  void refusedConnectionsFailEveryRequestAsConnectRefused(boolean channels) throws IOException {
+    int port;
+    try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = closed.getLocalPort();
+    }
+    MeasuredRun run = run(channels, port, 4, 100, "GET", null);
+    assertEquals(Map.of(ErrorKind.CONNECT_REFUSED, 100L), run.all().errorsByKind());
+  }
+
+  @ParameterizedTest(name = "channels={0}")
+  @ValueSource(booleans = {false, true})
+  void connectionCloseResponsesSucceedOnFreshConnections(boolean channels) throws IOException {
+    try (RawServer server = new RawServer((in, out) -> {
+      readRequest(in);
+      out.write(ascii("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"));
+      return false;
+    })) {
+      MeasuredRun run = run(channels, server.port(), 4, 100, "GET", null);
+      assertEquals(100, run.all().count());
+      assertEquals(Map.of(), run.all().errorsByKind());
+      assertEquals(100, server.connections.get(), "one connection per request");
+    }
+  }
+
+  @ParameterizedTest(name = "channels={0}")
+  @ValueSource(booleans = {false, true})
+  void aBodyWithoutLengthEndsWhenTheServerCloses(boolean channels) throws IOException {
+    try (RawServer server = new RawServer((in, out) -> {
+      readRequest(in);
+      out.write(ascii("HTTP/1.1 200 OK\r\n\r\nuntil the end"));
+      return false;
+    })) {
+      MeasuredRun run = run(channels, server.port(), 2, 50, "GET", null);
+      assertEquals(50, run.all().count());
+      assertEquals(Map.of(), run.all().errorsByKind());
+    }
+  }
+
+  @ParameterizedTest(name = "channels={0}")
+  @ValueSource(booleans = {false, true})
+  void aResetInTheMiddleOfAResponseIsAReset(boolean channels) throws IOException {
+    try (RawServer server = new RawServer((in, out) -> {
+      readRequest(in);
+      out.write(ascii("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nonly part"));
+      out.flush();
+      return false; // closed with SO_LINGER 0 below: an RST, not a FIN
+    })) {
+      server.reset = true;
+      MeasuredRun run = run(channels, server.port(), 2, 50, "GET", null);
+      assertEquals(Map.of(ErrorKind.RESET, 50L), run.all().errorsByKind());
+    }
+  }
+
+  @ParameterizedTest(name = "channels={0}")
+  @ValueSource(booleans = {false, true})
+  void requestsLargerThanTheSocketBufferAreSentWhole(boolean channels) throws IOException {
+    // 8 MiB: larger than the largest send buffer Linux gives a socket by default (4 MiB), so
+    // the kernel takes each request in parts and the rest waits for the socket to drain.
+    String body = "x".repeat(8 << 20);
+    try (RawServer server = new RawServer((in, out) -> {
+      long length = readRequest(in);
+      long got = in.readNBytes((int) length).length;
+      String status = got == body.length() ? "200 OK" : "400 Bad Request";
+      out.write(ascii("HTTP/1.1 " + status + "\r\nContent-Length: 0\r\n\r\n"));
+      return true;
+    })) {
+      MeasuredRun run = run(channels, server.port(), 2, 10, "POST", body);
+      assertEquals(10, run.all().count());
+      assertEquals(Map.of(), run.all().errorsByKind());
+    }
+  }
+
+  @ParameterizedTest(name = "channels={0}")
+  @ValueSource(booleans = {false, true})
+  void responsesLargerThanTheReceiveBufferAreReadWhole(boolean channels) throws IOException {
+    byte[] body = new byte[1 << 20];
+    try (RawServer server = new RawServer((in, out) -> {
+      readRequest(in);
+      out.write(ascii("HTTP/1.1 200 OK\r\nContent-Length: " + body.length + "\r\n\r\n"));
+      out.write(body);
+      return true;
+    })) {
+      MeasuredRun run = run(channels, server.port(), 2, 20, "GET", null);
+      assertEquals(20, run.all().count());
+      assertEquals(Map.of(), run.all().errorsByKind());
+      assertTrue(server.connections.get() <= 2, "kept alive: " + server.connections.get() + " connections");
+    }
+  }
+
+  private static MeasuredRun run(boolean channels, int port, int connections, int requests, String method, String body) {
+    LoadPlan plan = new LoadPlan(URI.create("http://127.0.0.1:" + port + "/"), connections, 1,
+        List.of(new Phase("steady", Duration.ofSeconds(1), new ConstantRate(requests), false)),
+        List.of(new RequestTemplate("r", 1, method, "/", List.of(), body)), 7, Duration.ofSeconds(5), Duration.ofSeconds(1));
+    String before = System.getProperty(CHANNELS);
+    System.setProperty(CHANNELS, String.valueOf(channels));
+    try {
+      return LoadEngines.vertx().run(plan, RunObserver.NONE, LatencyLogWriter.discarding(), new RunControl());
+    } finally {
+      if (before == null) {
+        System.clearProperty(CHANNELS);
+      } else {
+        System.setProperty(CHANNELS, before);
+      }
+    }
+  }
+
+  private static byte[] ascii(String s) {
+    return s.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /** Reads one request head; returns its Content-Length (0 without one). */
+  private static long readRequest(InputStream in) throws IOException {
+    ByteArrayOutputStream head = new ByteArrayOutputStream();
+    int state = 0;
+    while (state < 4) {
+      int b = in.read();
+      if (b < 0) {
+        throw new IOException("closed");
+      }
+      head.write(b);
+      state = (b == '\r' && (state == 0 || state == 2)) || (b == '\n' && (state == 1 || state == 3)) ? state + 1 : 0;
+    }
+    for (String line : head.toString(StandardCharsets.US_ASCII).split("\r\n")) {
+      if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+        return Long.parseLong(line.substring(15).trim());
+      }
+    }
+    return 0;
+  }
+
+  /** Serves one exchange at a time per connection; the handler returns whether to keep the connection. */
+  interface Exchange {
+    boolean serve(InputStream in, OutputStream out) throws IOException;
+  }
+
+  /** A thread-per-connection server on loopback. */
+  static final class RawServer implements AutoCloseable {
+    private final ServerSocket socket;
+    private final List<Socket> accepted = new ArrayList<>();
+    final AtomicLong connections = new AtomicLong();
+    volatile boolean reset;
+
+    RawServer(Exchange exchange) throws IOException {
+      socket = new ServerSocket();
+      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
+      Thread acceptor = new Thread(() -> {
+        while (!socket.isClosed()) {
+          Socket s;
+          try {
+            s = socket.accept();
+          } catch (IOException e) {
+            return;
+          }
+          connections.incrementAndGet();
+          synchronized (accepted) {
+            accepted.add(s);
+          }
+          Thread t = new Thread(() -> serve(s, exchange), "raw-server-connection");
+          t.setDaemon(true);
+          t.start();
+        }
+      }, "raw-server-accept");
+      acceptor.setDaemon(true);
+      acceptor.start();
+    }
+
+    private void serve(Socket s, Exchange exchange) {
+      try (s) {
+        InputStream in = s.getInputStream();
+        OutputStream out = s.getOutputStream();
+        boolean keep;
+        do {
+          keep = exchange.serve(in, out);
+          out.flush();
+        } while (keep);
+        if (reset) {
+          s.setSoLinger(true, 0);
+        }
+      } catch (IOException e) {
+        // the client went away
+      }
+    }
+
+    int port() {
+      return socket.getLocalPort();
+    }
+
+    @Override
+    public void close() throws IOException {
+      socket.close();
+      synchronized (accepted) {
+        for (Socket s : accepted) {
+          s.close();
+        }
+      }
+    }
+  }
+}
