@@ -45,6 +45,38 @@ class Http1ConnectionsTest {
 
   @ParameterizedTest(name = "channels={0}")
   @ValueSource(booleans = {false, true})
+  void aConnectThatNeverCompletesTimesOut(boolean channels) throws IOException {
+    // A listener whose accept queue is full and never drained: Linux drops further SYNs, so a
+    // connect neither succeeds nor is refused.
+    try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      List<Socket> fillers = new ArrayList<>();
+      try {
+        for (int i = 0; i < 3; i++) {
+          Socket s = new Socket();
+          try {
+            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), full.getLocalPort()), 300);
+          } catch (java.net.SocketTimeoutException e) {
+            s.close();
+            break; // the queue is full
+          }
+          fillers.add(s);
+        }
+        MeasuredRun run = run(channels, full.getLocalPort(), 2, 20, "GET", null, Duration.ofMillis(500));
+        assertEquals(20, run.all().errors(), "every request failed: " + run.all().errorsByKind());
+        assertTrue(run.all().errorsByKind().getOrDefault(ErrorKind.CONNECT_TIMEOUT, 0L) > 0,
+            "some failed as connect timeouts: " + run.all().errorsByKind());
+        assertTrue(java.util.Set.of(ErrorKind.CONNECT_TIMEOUT, ErrorKind.TIMEOUT).containsAll(run.all().errorsByKind().keySet()),
+            "only timeouts: " + run.all().errorsByKind());
+      } finally {
+        for (Socket s : fillers) {
+          s.close();
+        }
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "channels={0}")
+  @ValueSource(booleans = {false, true})
   void connectionCloseResponsesSucceedOnFreshConnections(boolean channels) throws IOException {
     try (RawServer server = new RawServer((in, out) -> {
       readRequest(in);
@@ -124,9 +156,14 @@ class Http1ConnectionsTest {
   }
 
   private static MeasuredRun run(boolean channels, int port, int connections, int requests, String method, String body) {
+    return run(channels, port, connections, requests, method, body, Duration.ofSeconds(5));
+  }
+
+  private static MeasuredRun run(boolean channels, int port, int connections, int requests, String method, String body,
+      Duration timeout) {
     LoadPlan plan = new LoadPlan(URI.create("http://127.0.0.1:" + port + "/"), connections, 1,
         List.of(new Phase("steady", Duration.ofSeconds(1), new ConstantRate(requests), false)),
-        List.of(new RequestTemplate("r", 1, method, "/", List.of(), body)), 7, Duration.ofSeconds(5), Duration.ofSeconds(1));
+        List.of(new RequestTemplate("r", 1, method, "/", List.of(), body)), 7, timeout, Duration.ofSeconds(1));
     String before = System.getProperty(CHANNELS);
     System.setProperty(CHANNELS, String.valueOf(channels));
     try {
