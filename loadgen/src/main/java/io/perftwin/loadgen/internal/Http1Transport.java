@@ -86,17 +86,17 @@ final class Http1Transport implements Transport {
   }
 
   @Override
-  public void submit(int phase, int name, int user, long intendedNanos) {
+  public void submit(int phase, int name, int user, long intendedNanos, long nowNanos) {
     if (closed) {
       completion.complete(phase, name, user, intendedNanos, -1, ErrorKind.OTHER);
       return;
     }
     Http1Connection c = idle.pollFirst();
     if (c != null) {
-      send(c, phase, name, user, intendedNanos, clock.nanoTime());
+      send(c, phase, name, user, intendedNanos, nowNanos);
       return;
     }
-    waiting.add(phase, name, user, intendedNanos, clock.nanoTime());
+    waiting.add(phase, name, user, intendedNanos, nowNanos);
     if (connections.size() + connecting < maxConnections) {
       connect();
     }

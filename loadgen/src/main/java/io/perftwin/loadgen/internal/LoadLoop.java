@@ -230,14 +230,23 @@ final class LoadLoop extends VerticleBase implements Transport.Completion {
     }
     long now = clock.nanoTime();
     int burst = 0;
+    boolean wrote = false;
     while (nextEventNanos <= now && burst < MAX_BURST) {
       switch (nextEvent) {
         case ARRIVAL -> {
+          if (wrote) {
+            now = clock.nanoTime(); // a write since the last reading: it no longer tells the send time
+          }
           dispatchArrival(now);
+          wrote = true;
           burst++;
         }
         case CLOSED_START -> {
+          if (wrote) {
+            now = clock.nanoTime();
+          }
           startUsers(now);
+          wrote = true;
           nextEvent = Event.PHASE_END;
           nextEventNanos = phaseEndNanos;
         }
@@ -277,6 +286,9 @@ final class LoadLoop extends VerticleBase implements Transport.Completion {
     }
     int burst = 0;
     while (nextEvent == Event.ARRIVAL && nextEventNanos <= now && burst < MAX_BURST) {
+      if (burst > 0) {
+        now = clock.nanoTime();
+      }
       dispatchArrival(now);
       burst++;
     }
@@ -287,6 +299,7 @@ final class LoadLoop extends VerticleBase implements Transport.Completion {
     int users = ((ClosedUsers) plan.phases().get(phase).shape()).users();
     for (int u = plan.scheduleShare(share); u < users; u += plan.scheduleShares()) {
       dispatch(phaseStartNanos, phase, now, u);
+      now = clock.nanoTime();
     }
   }
 
@@ -323,11 +336,12 @@ final class LoadLoop extends VerticleBase implements Transport.Completion {
     throw new AssertionError();
   }
 
+  /** {@code now}: a clock reading taken after this loop's last write (see {@link Transport#submit}). */
   private void dispatch(long intendedNanos, int phaseIndex, long now, int user) {
     int name = pickRequest();
     book.recordLag(share, phaseIndex, now - intendedNanos);
     book.inFlight(share, 1);
-    transport.submit(phaseIndex, name, user, intendedNanos);
+    transport.submit(phaseIndex, name, user, intendedNanos, now);
   }
 
   @Override

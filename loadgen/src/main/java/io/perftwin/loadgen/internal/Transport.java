@@ -20,8 +20,14 @@ interface Transport {
     long complete(int phase, int name, int user, long intendedNanos, long sentNanos, ErrorKind error);
   }
 
-  /** Sends one request now, or queues it until a connection is free. */
-  void submit(int phase, int name, int user, long intendedNanos);
+  /**
+   * Sends one request now, or queues it until a connection is free.
+   *
+   * @param nowNanos a clock reading taken after the loop's last write, so that nothing but
+   *     bookkeeping lies between it and this request's write: the transport may take it as the
+   *     send time instead of reading the clock again
+   */
+  void submit(int phase, int name, int user, long intendedNanos, long nowNanos);
 
   /** Fails every queued and in-flight request and closes every connection. */
   void close();

@@ -54,7 +54,7 @@ final class VertxHttpTransport implements Transport {
   }
 
   @Override
-  public void submit(int phase, int name, int user, long intendedNanos) {
+  public void submit(int phase, int name, int user, long intendedNanos, long nowNanos) {
     RequestTemplate t = templates.get(name);
     RequestRenderer.Parts parts = renderers[name].nextParts();
     long timeoutMillis = t.timeout() == null ? planTimeoutMillis : Math.max(1, t.timeout().toMillis());
