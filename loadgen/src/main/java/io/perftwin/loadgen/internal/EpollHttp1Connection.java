@@ -191,7 +191,7 @@ final class EpollHttp1Connection extends Http1Connection implements EpollIoHandl
   @Override
   void write(RequestRenderer request) {
     ByteBuf bytes = request.constantBytes();
-    boolean owned = bytes == null;
+    boolean owned = bytes == null || !bytes.hasMemoryAddress();
     if (owned) {
       bytes = request.next(alloc);
       if (!bytes.hasMemoryAddress()) {

@@ -5,6 +5,7 @@ import io.netty.buffer.Unpooled;
 import io.perftwin.loadgen.RequestTemplate;
 import io.perftwin.loadgen.Template;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -33,9 +34,12 @@ final class RequestBytes {
     }
     head.append("\r\n");
     byte[] headBytes = head.toString().getBytes(StandardCharsets.UTF_8);
-    ByteBuf buf = Unpooled.directBuffer(headBytes.length + body.length);
-    buf.writeBytes(headBytes).writeBytes(body);
-    return Unpooled.unreleasableBuffer(buf.asReadOnly());
+    // A JDK direct buffer: freed by the garbage collector once the run's renderers are gone
+    // (an unreleasable Netty direct buffer would never be freed), and it has a memory address
+    // for sending without a copy.
+    ByteBuffer direct = ByteBuffer.allocateDirect(headBytes.length + body.length);
+    direct.put(headBytes).put(body).flip();
+    return Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(direct).asReadOnly());
   }
 
   /** The text of a template without placeholders, with {@code $$} turned into {@code $}. */
