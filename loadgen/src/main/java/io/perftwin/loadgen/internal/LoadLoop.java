@@ -282,7 +282,8 @@ final class LoadLoop extends VerticleBase implements Transport.Completion {
    * Sends the arrivals that fell due by {@code now}, a clock reading just taken at a response's
    * end: the loop is awake anyway, so a due request goes now instead of at the next timer tick.
    * Under load responses end every few microseconds, so most requests leave this way, close to
-   * their intended time, and the timer fires rarely. Phase changes are left to the timer.
+   * their intended time; the timer still fires (at most every 50 µs) and sends what no response
+   * end came in time for. Phase changes are left to the timer.
    */
   private void dispatchDueArrivals(long now) {
     if (dispatching || schedulingDone) {
