@@ -245,6 +245,12 @@ final class Http1Transport implements Transport {
 
   @Override
   public void close() {
+    // A run can close its transports at the drain deadline and then undeploy the loops, which
+    // closes them again: the second close has nothing left to do (and must not free the
+    // connector's resources twice).
+    if (closed) {
+      return;
+    }
     closed = true;
     failWaiting(ErrorKind.OTHER, Integer.MAX_VALUE);
     for (Http1Connection c : new ArrayList<>(connections)) {

@@ -29,6 +29,6 @@ interface Transport {
    */
   void submit(int phase, int name, int user, long intendedNanos, long nowNanos);
 
-  /** Fails every queued and in-flight request and closes every connection. */
+  /** Fails every queued and in-flight request and closes every connection; a second call does nothing. */
   void close();
 }
