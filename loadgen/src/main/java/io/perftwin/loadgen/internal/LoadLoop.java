@@ -1,10 +1,6 @@
 package io.perftwin.loadgen.internal;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.EventLoop;
-import io.netty.channel.IoEventLoop;
 import io.perftwin.loadgen.ArrivalSchedule;
 import io.perftwin.loadgen.ClosedUsers;
 import io.perftwin.loadgen.Feeder;
@@ -45,8 +41,6 @@ final class LoadLoop extends VerticleBase implements Transport.Completion {
 
   /** System property: {@code true} sends HTTP/1.1 through Netty channels even on epoll loops. */
   static final String CHANNELS_PROPERTY = "perftwin.loadgen.channels";
-  /** The receive buffer of a loop's direct epoll connections, shared by them. */
-  private static final int RECEIVE_BUFFER = 64 * 1024;
 
   private final int share;
   private final LoadPlan plan;
@@ -150,33 +144,14 @@ final class LoadLoop extends VerticleBase implements Transport.Completion {
   }
 
   /**
-   * Sockets on the epoll loop directly where the loop is epoll's and buffers have memory
-   * addresses, else Netty channels of the loop's transport (NIO). {@value #CHANNELS_PROPERTY}
-   * {@code =true} forces channels, to compare the two.
+   * Sockets on the epoll loop directly where they work ({@link EpollHttp1Connection#connector}),
+   * else Netty channels of the loop's transport (NIO). {@value #CHANNELS_PROPERTY}{@code =true}
+   * forces channels, to compare the two.
    */
   private Http1Transport.Connector http1Connector(InetSocketAddress address) {
-    if (!Boolean.getBoolean(CHANNELS_PROPERTY) && EpollHttp1Connection.supports(eventLoop)) {
-      // Unpooled: one buffer per loop gains nothing from a pool, and a plain direct buffer is
-      // cheaper per access than a pooled one's view of its chunk (about 1 % of the CPU per
-      // request at 90,000/s, docs/benchmarks.md). Released when the transport closes.
-      ByteBuf in = Unpooled.directBuffer(RECEIVE_BUFFER, RECEIVE_BUFFER);
-      if (in.hasMemoryAddress()) {
-        Http1Transport.Connector epoll = EpollHttp1Connection.connector((IoEventLoop) eventLoop, address, in, ByteBufAllocator.DEFAULT);
-        return new Http1Transport.Connector() {
-          @Override
-          public void open(Http1Transport transport) {
-            epoll.open(transport);
-          }
-
-          @Override
-          public void close() {
-            in.release();
-          }
-        };
-      }
-      in.release();
-    }
-    return ChannelHttp1Connection.connector(eventLoop, ((VertxInternal) vertx).transport().channelFactory(false), address);
+    Http1Transport.Connector direct = Boolean.getBoolean(CHANNELS_PROPERTY) ? null : EpollHttp1Connection.connector(eventLoop, address);
+    return direct != null ? direct
+        : ChannelHttp1Connection.connector(eventLoop, ((VertxInternal) vertx).transport().channelFactory(false), address);
   }
 
   /** Closes the connections; requests still queued or in flight fail and are recorded. */
