@@ -83,9 +83,7 @@ class Http1ConnectionsTest {
       out.write(ascii("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"));
       return false;
     })) {
-      MeasuredRun run = run(channels, server.port(), 4, 100, "GET", null);
-      assertEquals(100, run.all().count());
-      assertEquals(Map.of(), run.all().errorsByKind());
+      runAllSucceeding(channels, server, 4, 100, "GET", null);
       assertEquals(100, server.connections.get(), "one connection per request");
     }
   }
@@ -98,9 +96,7 @@ class Http1ConnectionsTest {
       out.write(ascii("HTTP/1.1 200 OK\r\n\r\nuntil the end"));
       return false;
     })) {
-      MeasuredRun run = run(channels, server.port(), 2, 50, "GET", null);
-      assertEquals(50, run.all().count());
-      assertEquals(Map.of(), run.all().errorsByKind());
+      runAllSucceeding(channels, server, 2, 50, "GET", null);
     }
   }
 
@@ -132,9 +128,7 @@ class Http1ConnectionsTest {
       out.write(ascii("HTTP/1.1 " + status + "\r\nContent-Length: 0\r\n\r\n"));
       return true;
     })) {
-      MeasuredRun run = run(channels, server.port(), 2, 10, "POST", body);
-      assertEquals(10, run.all().count());
-      assertEquals(Map.of(), run.all().errorsByKind());
+      runAllSucceeding(channels, server, 2, 10, "POST", body);
     }
   }
 
@@ -148,11 +142,17 @@ class Http1ConnectionsTest {
       out.write(body);
       return true;
     })) {
-      MeasuredRun run = run(channels, server.port(), 2, 20, "GET", null);
-      assertEquals(20, run.all().count());
-      assertEquals(Map.of(), run.all().errorsByKind());
+      runAllSucceeding(channels, server, 2, 20, "GET", null);
       assertTrue(server.connections.get() <= 2, "kept alive: " + server.connections.get() + " connections");
     }
+  }
+
+  /** Runs against {@code server} and asserts that every request completed without error. */
+  private static void runAllSucceeding(boolean channels, RawServer server, int connections, int requests, String method,
+      String body) {
+    MeasuredRun run = run(channels, server.port(), connections, requests, method, body);
+    assertEquals(requests, run.all().count());
+    assertEquals(Map.of(), run.all().errorsByKind());
   }
 
   private static MeasuredRun run(boolean channels, int port, int connections, int requests, String method, String body) {
