@@ -14,7 +14,8 @@
 #    queue for a connection is not holding a rate).
 # Steps 2–3 run PAIRS times (default 1), alternating, each pair giving its own ratio; the median
 # ratio is reported. SEARCH=no skips step 4.
-# Prints JSON lines and a Markdown row for docs/benchmarks.md. Needs: wrk, GNU time, a built tree.
+# Prints JSON lines and Markdown rows for docs/benchmarks.md (each pair's row also splits the CPU
+# per request into user and kernel time). Needs: wrk, GNU time, a built tree.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-10}"
@@ -43,9 +44,11 @@ for pair in $(seq 1 "$pairs"); do
   out="$( { /usr/bin/time -f 'cpu %U %S' wrk -t1 -c"$connections" -d"${seconds}s" "$url"; } 2>&1 )"
   wrk_requests="$(echo "$out" | awk '/requests in/ {print $1}')"
   wrk_cpu="$(echo "$out" | awk '/^cpu/ {print $2 + $3}')"
+  wrk_user="$(echo "$out" | awk '/^cpu/ {print $2}')"
+  wrk_system="$(echo "$out" | awk '/^cpu/ {print $3}')"
   wrk_rate="$(echo "$out" | awk '/Requests\/sec/ {print $2}')"
   wrk_per_cpu="$(awk -v r="$wrk_requests" -v c="$wrk_cpu" 'BEGIN {printf "%.0f", r / c}')"
-  echo "{\"pair\":$pair,\"engine\":\"wrk\",\"connections\":$connections,\"requests\":$wrk_requests,\"cpuSeconds\":$wrk_cpu,\"requestsPerCpuSecond\":$wrk_per_cpu,\"achievedRate\":$wrk_rate}"
+  echo "{\"pair\":$pair,\"engine\":\"wrk\",\"connections\":$connections,\"requests\":$wrk_requests,\"cpuSeconds\":$wrk_cpu,\"requestsPerCpuSecond\":$wrk_per_cpu,\"userCpuSeconds\":$wrk_user,\"systemCpuSeconds\":$wrk_system,\"achievedRate\":$wrk_rate}"
 
   rate="$(awk -v r="$wrk_rate" 'BEGIN {printf "%d", r}')"
   pt="$(java -cp "$cp" io.perftwin.bench.EngineBench "$url" "$rate" "$connections" "$seconds" 10 "$loops" | tail -n 1)"
@@ -53,7 +56,13 @@ for pair in $(seq 1 "$pairs"); do
   pt_per_cpu="$(echo "$pt" | sed -E 's/.*"requestsPerCpuSecond":([0-9.]+).*/\1/')"
   ratio="$(awk -v p="$pt_per_cpu" -v w="$wrk_per_cpu" 'BEGIN {printf "%.3f", p / w}')"
   ratios+=("$ratio")
-  echo "| $(date -u +%F) | pair $pair | wrk ${wrk_per_cpu} req/CPU-s at ${rate}/s | perftwin ${pt_per_cpu} req/CPU-s | ratio ${ratio}× |"
+  # CPU per request split into user and kernel time, in microseconds (where the two differ).
+  pt_requests="$(echo "$pt" | sed -E 's/.*"requests":([0-9]+).*/\1/')"
+  pt_user="$(echo "$pt" | sed -E 's/.*"userCpuSeconds":([0-9.NaN]+).*/\1/')"
+  pt_system="$(echo "$pt" | sed -E 's/.*"systemCpuSeconds":([0-9.NaN]+).*/\1/')"
+  split="$(awk -v wu="$wrk_user" -v ws="$wrk_system" -v wr="$wrk_requests" -v pu="$pt_user" -v ps="$pt_system" -v pr="$pt_requests" \
+    'BEGIN {printf "user/kernel µs per request: wrk %.2f/%.2f, perftwin %.2f/%.2f", wu * 1e6 / wr, ws * 1e6 / wr, pu * 1e6 / pr, ps * 1e6 / pr}')"
+  echo "| $(date -u +%F) | pair $pair | wrk ${wrk_per_cpu} req/CPU-s at ${rate}/s | perftwin ${pt_per_cpu} req/CPU-s | ratio ${ratio}× | ${split} |"
 done
 median="$(printf '%s\n' "${ratios[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}')"
 

@@ -14,8 +14,11 @@ import io.perftwin.loadgen.results.LatencyLogWriter;
 import io.perftwin.loadgen.results.MeasuredRun;
 import io.perftwin.loadgen.results.RequestStats;
 import io.vertx.core.Vertx;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -51,21 +54,39 @@ public final class EngineBench {
     run(engine, url, rate, connections, loops, warmup);
     OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     long cpuBefore = os.getProcessCpuTime();
+    double[] splitBefore = userSystemSeconds();
     long wallBefore = System.nanoTime();
     MeasuredRun measured = run(engine, url, rate, connections, loops, duration);
     double cpuSeconds = (os.getProcessCpuTime() - cpuBefore) / 1e9;
+    double[] splitAfter = userSystemSeconds();
     double wallSeconds = (System.nanoTime() - wallBefore) / 1e9;
     RequestStats all = measured.all();
     System.out.println(String.format(Locale.ROOT,
         "{\"engine\":\"perftwin\",\"offeredRate\":%.1f,\"connections\":%d,\"loops\":%d,\"requests\":%d,\"errors\":%d,"
             + "\"wallSeconds\":%.3f,\"cpuSeconds\":%.3f,\"requestsPerCpuSecond\":%.0f,\"achievedRate\":%.1f,"
+            + "\"userCpuSeconds\":%.2f,\"systemCpuSeconds\":%.2f,"
             + "\"drainSeconds\":%.3f,\"lagP99Ms\":%.3f,\"p50Ms\":%.3f,\"p99Ms\":%.3f,\"valid\":%b}",
         rate, connections, loops, all.count(), all.errors(), wallSeconds, cpuSeconds, all.count() / cpuSeconds,
-        measured.achievedRate(all), Math.max(0, wallSeconds - duration.toNanos() / 1e9 - 0.2),
+        measured.achievedRate(all), splitAfter[0] - splitBefore[0], splitAfter[1] - splitBefore[1], Math.max(0, wallSeconds - duration.toNanos() / 1e9 - 0.2),
         Histograms.percentileMillis(measured.scheduleLag(), 99),
         Histograms.percentileMillis(all.responseTime(), 50), Histograms.percentileMillis(all.responseTime(), 99),
         measured.valid()));
     System.exit(0);
+  }
+
+  /**
+   * This process's user and system CPU seconds so far, from {@code /proc/self/stat} (fields 14
+   * and 15, in USER_HZ = 100 ticks per second on Linux); NaN where there is no such file.
+   */
+  static double[] userSystemSeconds() {
+    try {
+      String stat = Files.readString(Path.of("/proc/self/stat"));
+      // The command name (field 2) is in parentheses and may hold spaces: count from after it.
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+      return new double[] {Long.parseLong(f[11]) / 100.0, Long.parseLong(f[12]) / 100.0};
+    } catch (IOException | RuntimeException e) {
+      return new double[] {Double.NaN, Double.NaN};
+    }
   }
 
   private static MeasuredRun run(LoadEngine engine, URI url, double rate, int connections, int loops, Duration duration) {
