@@ -1,5 +1,6 @@
 package io.perftwin.bench;
 
+import io.netty.util.internal.PlatformDependent;
 import io.perftwin.loadgen.ConstantRate;
 import io.perftwin.loadgen.LoadEngines;
 import io.perftwin.loadgen.LoadPlan;
@@ -9,6 +10,8 @@ import io.perftwin.loadgen.RunControl;
 import io.perftwin.loadgen.results.Histograms;
 import io.perftwin.loadgen.results.LatencyLogWriter;
 import io.perftwin.loadgen.results.MeasuredRun;
+import java.io.IOException;
+import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.net.URI;
@@ -50,9 +53,12 @@ public final class SoakBench {
         if (t > 0 && t % sampleSeconds == 0) {
           System.gc();
           long used = memory.getHeapMemoryUsage().getUsed();
-          samples.add(new long[] {t, used});
-          System.out.println(String.format(Locale.ROOT, "t=%4ds heapAfterGc=%.2f MiB completed=%d p99=%.3f ms",
-              t, used / 1048576.0, s.totalCompleted(), s.p99Millis()));
+          long direct = directBytes();
+          long rss = rssBytes();
+          samples.add(new long[] {t, used, direct, rss});
+          System.out.println(String.format(Locale.ROOT,
+              "t=%4ds heapAfterGc=%.2f MiB direct=%.2f MiB rss=%.1f MiB completed=%d p99=%.3f ms",
+              t, used / 1048576.0, direct / 1048576.0, rss / 1048576.0, s.totalCompleted(), s.p99Millis()));
         }
       }, log, new RunControl());
     }
@@ -61,11 +67,38 @@ public final class SoakBench {
     System.out.println(String.format(Locale.ROOT,
         "{\"bench\":\"soak\",\"rate\":%.0f,\"seconds\":%d,\"requests\":%d,\"errors\":%d,\"lagP99Ms\":%.3f,"
             + "\"heapAfterGcFirstMiB\":%.2f,\"atSecond\":%d,\"heapAfterGcLastMiB\":%.2f,\"atSecondLast\":%d,\"growthPercent\":%.1f,"
+            + "\"directFirstMiB\":%.2f,\"directLastMiB\":%.2f,\"rssFirstMiB\":%.1f,\"rssLastMiB\":%.1f,"
             + "\"hlogBytes\":%d,\"valid\":%b}",
         rate, seconds, run.all().count(), run.all().errors(), Histograms.percentileMillis(run.scheduleLag(), 99),
         first[1] / 1048576.0, first[0], last[1] / 1048576.0, last[0], 100.0 * (last[1] - first[1]) / first[1],
+        first[2] / 1048576.0, last[2] / 1048576.0, first[3] / 1048576.0, last[3] / 1048576.0,
         Files.size(hlog), run.valid()));
     Files.deleteIfExists(hlog);
     System.exit(0);
+  }
+
+  /**
+   * Native memory held by direct buffers: the JDK's direct pool (the engine's constant request
+   * bytes) plus what Netty allocated outside it (the loops' receive buffers, rendered requests).
+   */
+  private static long directBytes() {
+    long jdk = ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class).stream()
+        .filter(p -> p.getName().equals("direct")).mapToLong(BufferPoolMXBean::getMemoryUsed).sum();
+    long netty = PlatformDependent.usedDirectMemory();
+    return jdk + Math.max(0, netty);
+  }
+
+  /** The process's resident set from {@code /proc/self/status}; -1 where there is none. */
+  private static long rssBytes() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // not Linux
+    }
+    return -1;
   }
 }
