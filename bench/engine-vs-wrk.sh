@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Engine efficiency against wrk, side by side on one target in one run.
 #
-#   bench/engine-vs-wrk.sh [SECONDS] [CONNECTIONS] [LOOPS] [PAIRS] [SEARCH]
+#   bench/engine-vs-wrk.sh [SECONDS] [CONNECTIONS] [LOOPS] [PAIRS] [SEARCH] [REWARM]
 #
 # 1. starts the demo service (zero service time, 256 workers) on loopback in its own JVM;
 # 2. wrk -t1 (closed loop, as fast as it can): requests completed / CPU seconds of the wrk process;
@@ -14,6 +14,10 @@
 #    queue for a connection is not holding a rate).
 # Steps 2–3 run PAIRS times (default 1), alternating, each pair giving its own ratio; the median
 # ratio is reported. SEARCH=no skips step 4.
+# REWARM (seconds, default 0): when set, each pair also runs perftwin with a second warm-up run of
+# that length (EngineBench's REWARM_SECONDS), which moves the one-off recompilation at a run's start
+# out of the measured window; both variants are measured against the same wrk run, in alternating
+# order, and both ratios and medians are reported.
 # Prints JSON lines and Markdown rows for docs/benchmarks.md (each pair's row also splits the CPU
 # per request into user and kernel time). Needs: wrk, GNU time, a built tree.
 set -euo pipefail
@@ -23,6 +27,7 @@ connections="${2:-16}"
 loops="${3:-1}"
 pairs="${4:-1}"
 search="${5:-yes}"
+rewarm="${6:-0}"
 port=18181
 command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wrk" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "GNU time is not installed: apt-get install -y time" >&2; exit 2; }
@@ -39,7 +44,26 @@ for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health" >/dev/null &&
 url="http://127.0.0.1:$port/"
 wrk -t1 -c"$connections" -d3s "$url" >/dev/null   # warm the target's JIT
 
+measure() { # $1: rewarm seconds (0 = none); prints the Markdown row, appends the ratio to the named array $2
+  local pt pt_per_cpu ratio pt_requests pt_user pt_system split label
+  pt="$(java -cp "$cp" io.perftwin.bench.EngineBench "$url" "$rate" "$connections" "$seconds" 10 "$loops" "$1" | tail -n 1)"
+  echo "$pt"
+  pt_per_cpu="$(echo "$pt" | sed -E 's/.*"requestsPerCpuSecond":([0-9.]+).*/\1/')"
+  ratio="$(awk -v p="$pt_per_cpu" -v w="$wrk_per_cpu" 'BEGIN {printf "%.3f", p / w}')"
+  eval "$2+=(\"\$ratio\")"
+  label=""
+  if [ "$1" -gt 0 ]; then label=" (second warm-up ${1}s)"; fi
+  # CPU per request split into user and kernel time, in microseconds (where the two differ).
+  pt_requests="$(echo "$pt" | sed -E 's/.*"requests":([0-9]+).*/\1/')"
+  pt_user="$(echo "$pt" | sed -E 's/.*"userCpuSeconds":([0-9.NaN]+).*/\1/')"
+  pt_system="$(echo "$pt" | sed -E 's/.*"systemCpuSeconds":([0-9.NaN]+).*/\1/')"
+  split="$(awk -v wu="$wrk_user" -v ws="$wrk_system" -v wr="$wrk_requests" -v pu="$pt_user" -v ps="$pt_system" -v pr="$pt_requests" \
+    'BEGIN {printf "user/kernel µs per request: wrk %.2f/%.2f, perftwin %.2f/%.2f", wu * 1e6 / wr, ws * 1e6 / wr, pu * 1e6 / pr, ps * 1e6 / pr}')"
+  echo "| $(date -u +%F) | pair $pair | wrk ${wrk_per_cpu} req/CPU-s at ${rate}/s | perftwin${label} ${pt_per_cpu} req/CPU-s | ratio ${ratio}× | ${split} |"
+}
+
 ratios=()
+ratios_rewarm=()
 for pair in $(seq 1 "$pairs"); do
   out="$( { /usr/bin/time -f 'cpu %U %S' wrk -t1 -c"$connections" -d"${seconds}s" "$url"; } 2>&1 )"
   wrk_requests="$(echo "$out" | awk '/requests in/ {print $1}')"
@@ -51,20 +75,16 @@ for pair in $(seq 1 "$pairs"); do
   echo "{\"pair\":$pair,\"engine\":\"wrk\",\"connections\":$connections,\"requests\":$wrk_requests,\"cpuSeconds\":$wrk_cpu,\"requestsPerCpuSecond\":$wrk_per_cpu,\"userCpuSeconds\":$wrk_user,\"systemCpuSeconds\":$wrk_system,\"achievedRate\":$wrk_rate}"
 
   rate="$(awk -v r="$wrk_rate" 'BEGIN {printf "%d", r}')"
-  pt="$(java -cp "$cp" io.perftwin.bench.EngineBench "$url" "$rate" "$connections" "$seconds" 10 "$loops" | tail -n 1)"
-  echo "$pt"
-  pt_per_cpu="$(echo "$pt" | sed -E 's/.*"requestsPerCpuSecond":([0-9.]+).*/\1/')"
-  ratio="$(awk -v p="$pt_per_cpu" -v w="$wrk_per_cpu" 'BEGIN {printf "%.3f", p / w}')"
-  ratios+=("$ratio")
-  # CPU per request split into user and kernel time, in microseconds (where the two differ).
-  pt_requests="$(echo "$pt" | sed -E 's/.*"requests":([0-9]+).*/\1/')"
-  pt_user="$(echo "$pt" | sed -E 's/.*"userCpuSeconds":([0-9.NaN]+).*/\1/')"
-  pt_system="$(echo "$pt" | sed -E 's/.*"systemCpuSeconds":([0-9.NaN]+).*/\1/')"
-  split="$(awk -v wu="$wrk_user" -v ws="$wrk_system" -v wr="$wrk_requests" -v pu="$pt_user" -v ps="$pt_system" -v pr="$pt_requests" \
-    'BEGIN {printf "user/kernel µs per request: wrk %.2f/%.2f, perftwin %.2f/%.2f", wu * 1e6 / wr, ws * 1e6 / wr, pu * 1e6 / pr, ps * 1e6 / pr}')"
-  echo "| $(date -u +%F) | pair $pair | wrk ${wrk_per_cpu} req/CPU-s at ${rate}/s | perftwin ${pt_per_cpu} req/CPU-s | ratio ${ratio}× | ${split} |"
+  if [ "$rewarm" -gt 0 ] && [ $((pair % 2)) -eq 0 ]; then
+    measure "$rewarm" ratios_rewarm
+    measure 0 ratios
+  else
+    measure 0 ratios
+    if [ "$rewarm" -gt 0 ]; then measure "$rewarm" ratios_rewarm; fi
+  fi
 done
-median="$(printf '%s\n' "${ratios[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}')"
+median_of() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+median="$(median_of "${ratios[@]}")"
 
 held=0
 [ "$search" = no ] || for r in $(seq 10000 10000 200000); do
@@ -75,4 +95,7 @@ held=0
   if awk -v l="$lag" -v d="$drain" 'BEGIN {exit !(l < 1.0 && d < 0.5)}'; then held=$r; else break; fi
 done
 echo
+if [ "$rewarm" -gt 0 ]; then
+  echo "| $(date -u +%F) | ${seconds}s, ${connections} conns, ${loops} loop(s), ${pairs} pair(s), second warm-up ${rewarm}s | ratios ${ratios_rewarm[*]} | median $(median_of "${ratios_rewarm[@]}")× | (same wrk runs as the row below) |"
+fi
 echo "| $(date -u +%F) | ${seconds}s, ${connections} conns, ${loops} loop(s), ${pairs} pair(s) | ratios ${ratios[*]} | median ${median}× | highest rate held with lag p99 < 1 ms: $([ "$search" = no ] && echo "not searched" || echo "${held}/s") |"
