@@ -78,11 +78,8 @@ class Http1ConnectionsTest {
   @ParameterizedTest(name = "channels={0}")
   @ValueSource(booleans = {false, true})
   void connectionCloseResponsesSucceedOnFreshConnections(boolean channels) throws IOException {
-    try (RawServer server = new RawServer((in, out) -> {
-      readRequest(in);
-      out.write(ascii("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"));
-      return false;
-    })) {
+    String response = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok";
+    try (RawServer server = RawServer.answeringOnce(response)) {
       runAllSucceeding(channels, server, 4, 100, "GET", null);
       assertEquals(100, server.connections.get(), "one connection per request");
     }
@@ -91,11 +88,7 @@ class Http1ConnectionsTest {
   @ParameterizedTest(name = "channels={0}")
   @ValueSource(booleans = {false, true})
   void aBodyWithoutLengthEndsWhenTheServerCloses(boolean channels) throws IOException {
-    try (RawServer server = new RawServer((in, out) -> {
-      readRequest(in);
-      out.write(ascii("HTTP/1.1 200 OK\r\n\r\nuntil the end"));
-      return false;
-    })) {
+    try (RawServer server = RawServer.answeringOnce("HTTP/1.1 200 OK\r\n\r\nuntil the end")) {
       runAllSucceeding(channels, server, 2, 50, "GET", null);
     }
   }
@@ -103,13 +96,8 @@ class Http1ConnectionsTest {
   @ParameterizedTest(name = "channels={0}")
   @ValueSource(booleans = {false, true})
   void aResetInTheMiddleOfAResponseIsAReset(boolean channels) throws IOException {
-    try (RawServer server = new RawServer((in, out) -> {
-      readRequest(in);
-      out.write(ascii("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nonly part"));
-      out.flush();
-      return false; // closed with SO_LINGER 0 below: an RST, not a FIN
-    })) {
-      server.reset = true;
+    try (RawServer server = RawServer.answeringOnce("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nonly part")) {
+      server.reset = true; // the connection closes with SO_LINGER 0: an RST, not a FIN
       MeasuredRun run = run(channels, server.port(), 2, 50, "GET", null);
       assertEquals(Map.of(ErrorKind.RESET, 50L), run.all().errorsByKind());
     }
@@ -252,6 +240,15 @@ class Http1ConnectionsTest {
       } catch (IOException e) {
         // the client went away
       }
+    }
+
+    /** Answers each connection's first request with {@code response}, then closes it. */
+    static RawServer answeringOnce(String response) throws IOException {
+      return new RawServer((in, out) -> {
+        readRequest(in);
+        out.write(ascii(response));
+        return false;
+      });
     }
 
     int port() {
