@@ -36,7 +36,7 @@ import java.util.Locale;
  *
  * <p>REWARM_SECONDS (default 0) adds a second, short warm-up run. Starting a run deoptimizes code
  * the first warm-up compiled (branches taken only while a run starts), and C2 then recompiles the
- * event loop inside the next run: about 0.3 s of compiler time, 3 % of a 10 s window's CPU
+ * event loop inside the next run: 0.3–0.5 s of compiler time, 3–5 % of a 10 s window's CPU
  * (docs/benchmarks.md, session 5). A second warm-up run takes that one-off out of the window.
  */
 public final class EngineBench {
@@ -76,7 +76,8 @@ public final class EngineBench {
             + "\"userCpuSeconds\":%.2f,\"systemCpuSeconds\":%.2f,"
             + "\"drainSeconds\":%.3f,\"lagP99Ms\":%.3f,\"p50Ms\":%.3f,\"p99Ms\":%.3f,\"valid\":%b}",
         rate, connections, loops, all.count(), all.errors(), wallSeconds, cpuSeconds, all.count() / cpuSeconds,
-        measured.achievedRate(all), splitAfter[0] - splitBefore[0], splitAfter[1] - splitBefore[1], Math.max(0, wallSeconds - duration.toNanos() / 1e9 - 0.2),
+        measured.achievedRate(all), splitAfter[0] - splitBefore[0], splitAfter[1] - splitBefore[1],
+        Math.max(0, wallSeconds - duration.toNanos() / 1e9 - 0.2),
         Histograms.percentileMillis(measured.scheduleLag(), 99),
         Histograms.percentileMillis(all.responseTime(), 50), Histograms.percentileMillis(all.responseTime(), 99),
         measured.valid()));
@@ -87,7 +88,7 @@ public final class EngineBench {
    * This process's user and system CPU seconds so far, from {@code /proc/self/stat} (fields 14
    * and 15, in USER_HZ = 100 ticks per second on Linux); NaN where there is no such file.
    */
-  static double[] userSystemSeconds() {
+  private static double[] userSystemSeconds() {
     try {
       String stat = Files.readString(Path.of("/proc/self/stat"));
       // The command name (field 2) is in parentheses and may hold spaces: count from after it.
