@@ -1,7 +1,9 @@
 package io.perftwin.loadgen.internal;
 
 import io.netty.buffer.ByteBuf;
-import java.nio.charset.StandardCharsets;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * A minimal, allocation-free HTTP/1.1 response parser for the load generator: status code,
@@ -21,8 +23,15 @@ final class Http1ResponseParser {
   private enum State { STATUS_LINE, HEADERS, BODY_LENGTH, CHUNK_SIZE, CHUNK_DATA, CHUNK_DATA_END, TRAILERS, BODY_UNTIL_CLOSE, DONE, FAILED }
 
   private static final int MAX_LINE = 16 * 1024;
+  /** Bytes copied out of the buffer at a time while reading lines: a typical response head. */
+  private static final int WINDOW = 512;
 
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long LF_EVERY_BYTE = 0x0A0A0A0A0A0A0A0AL;
+
+  /** A line split across reads, gathered. */
   private final byte[] line = new byte[MAX_LINE];
+  private final byte[] window = new byte[WINDOW];
   private int lineLength;
   private State state = State.STATUS_LINE;
   private int status;
@@ -86,9 +95,9 @@ final class Http1ResponseParser {
     while (in.isReadable() && state != State.DONE && state != State.FAILED) {
       switch (state) {
         case STATUS_LINE, HEADERS, CHUNK_SIZE, CHUNK_DATA_END, TRAILERS -> {
-          if (readLine(in)) {
-            onLine();
-          }
+          int n = Math.min(in.readableBytes(), WINDOW);
+          in.getBytes(in.readerIndex(), window, 0, n);
+          in.skipBytes(lines(n));
         }
         case BODY_LENGTH, CHUNK_DATA -> {
           int n = (int) Math.min(remaining, in.readableBytes());
@@ -113,47 +122,81 @@ final class Http1ResponseParser {
     }
   }
 
-  /**
-   * Accumulates one line without CRLF; true when complete. Finds the line feed with one scan and
-   * copies the bytes in one call: per-byte reads would check the buffer's bounds and reference
-   * count for every byte of every response.
-   */
-  private boolean readLine(ByteBuf in) {
-    int start = in.readerIndex();
-    int end = in.writerIndex();
-    int lf = in.indexOf(start, end, (byte) '\n');
-    int take = (lf < 0 ? end : lf) - start;
-    if (lineLength + take > MAX_LINE) {
-      state = State.FAILED;
-      return false;
-    }
-    in.getBytes(start, line, lineLength, take);
-    lineLength += take;
-    if (lf < 0) {
-      in.readerIndex(end);
-      return false;
-    }
-    in.readerIndex(lf + 1);
-    if (lineLength > 0 && line[lineLength - 1] == '\r') {
-      lineLength--;
-    }
-    return true;
+  private boolean readsLines() {
+    return switch (state) {
+      case STATUS_LINE, HEADERS, CHUNK_SIZE, CHUNK_DATA_END, TRAILERS -> true;
+      default -> false;
+    };
   }
 
-  private void onLine() {
-    int length = lineLength;
-    lineLength = 0;
+  /**
+   * Parses the lines in {@code window[0, n)} while the state reads lines; returns the bytes
+   * consumed. A complete line is parsed where it lies in the window; only a line split across
+   * reads is gathered in {@link #line} first. The window is one bulk copy per read: per-byte
+   * reads of the buffer, or one copy and one search per line, would check the buffer's bounds
+   * and reference count again and again.
+   */
+  private int lines(int n) {
+    byte[] w = window;
+    int pos = 0;
+    while (pos < n && readsLines()) {
+      int lf = indexOfLf(w, pos, n);
+      int take = lf - pos; // a line's CR counts towards MAX_LINE, its LF does not
+      if (lineLength + take > MAX_LINE) {
+        state = State.FAILED;
+        return pos;
+      }
+      if (lf == n) { // the line goes on in the next read
+        System.arraycopy(w, pos, line, lineLength, take);
+        lineLength += take;
+        return n;
+      }
+      if (lineLength == 0) {
+        onLine(w, pos, withoutCr(w, pos, take));
+      } else {
+        System.arraycopy(w, pos, line, lineLength, take);
+        int length = lineLength + take;
+        lineLength = 0;
+        onLine(line, 0, withoutCr(line, 0, length));
+      }
+      pos = lf + 1;
+    }
+    return pos;
+  }
+
+  /** The index of the first LF in {@code a[from, to)}, or {@code to}; eight bytes per step. */
+  private static int indexOfLf(byte[] a, int from, int to) {
+    int i = from;
+    for (; i + Long.BYTES <= to; i += Long.BYTES) {
+      long x = (long) LONGS.get(a, i) ^ LF_EVERY_BYTE;
+      long zero = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L; // a high bit for each zero byte
+      if (zero != 0) {
+        return i + (Long.numberOfTrailingZeros(zero) >>> 3);
+      }
+    }
+    while (i < to && a[i] != '\n') {
+      i++;
+    }
+    return i;
+  }
+
+  private static int withoutCr(byte[] a, int off, int length) {
+    return length > 0 && a[off + length - 1] == '\r' ? length - 1 : length;
+  }
+
+  /** One line, without CRLF: {@code a[off, off + length)}. */
+  private void onLine(byte[] a, int off, int length) {
     switch (state) {
-      case STATUS_LINE -> parseStatusLine(length);
+      case STATUS_LINE -> parseStatusLine(a, off, length);
       case HEADERS -> {
         if (length == 0) {
           endOfHeaders();
         } else {
-          parseHeader(length);
+          parseHeader(a, off, length);
         }
       }
       case CHUNK_SIZE -> {
-        long size = parseHex(length);
+        long size = parseHex(a, off, length);
         if (size < 0) {
           state = State.FAILED;
         } else if (size == 0) {
@@ -173,15 +216,15 @@ final class Http1ResponseParser {
     }
   }
 
-  private void parseStatusLine(int length) {
+  private void parseStatusLine(byte[] a, int off, int length) {
     // HTTP/1.x SP 3DIGIT [SP reason]
-    if (length < 12 || line[0] != 'H' || line[1] != 'T' || line[2] != 'T' || line[3] != 'P' || line[8] != ' ') {
+    if (length < 12 || a[off] != 'H' || a[off + 1] != 'T' || a[off + 2] != 'T' || a[off + 3] != 'P' || a[off + 8] != ' ') {
       state = State.FAILED;
       return;
     }
     int code = 0;
-    for (int i = 9; i < 12; i++) {
-      int d = line[i] - '0';
+    for (int i = off + 9; i < off + 12; i++) {
+      int d = a[i] - '0';
       if (d < 0 || d > 9) {
         state = State.FAILED;
         return;
@@ -189,36 +232,38 @@ final class Http1ResponseParser {
       code = code * 10 + d;
     }
     status = code;
-    if (line[7] == '0') {
+    if (a[off + 7] == '0') {
       close = true; // HTTP/1.0 closes unless told otherwise
     }
     state = State.HEADERS;
   }
 
-  private void parseHeader(int length) {
+  private void parseHeader(byte[] a, int off, int length) {
+    int end = off + length;
     int colon = -1;
-    for (int i = 0; i < length; i++) {
-      if (line[i] == ':') {
+    for (int i = off; i < end; i++) {
+      if (a[i] == ':') {
         colon = i;
         break;
       }
     }
-    if (colon <= 0) {
+    if (colon <= off) {
       state = State.FAILED;
       return;
     }
     int valueStart = colon + 1;
-    while (valueStart < length && (line[valueStart] == ' ' || line[valueStart] == '\t')) {
+    while (valueStart < end && (a[valueStart] == ' ' || a[valueStart] == '\t')) {
       valueStart++;
     }
-    int valueEnd = length;
-    while (valueEnd > valueStart && (line[valueEnd - 1] == ' ' || line[valueEnd - 1] == '\t')) {
+    int valueEnd = end;
+    while (valueEnd > valueStart && (a[valueEnd - 1] == ' ' || a[valueEnd - 1] == '\t')) {
       valueEnd--;
     }
-    if (nameIs("content-length", colon)) {
+    int nameLength = colon - off;
+    if (nameIs(a, off, nameLength, "content-length")) {
       long v = 0;
       for (int i = valueStart; i < valueEnd; i++) {
-        int d = line[i] - '0';
+        int d = a[i] - '0';
         if (d < 0 || d > 9) {
           state = State.FAILED;
           return;
@@ -226,12 +271,12 @@ final class Http1ResponseParser {
         v = v * 10 + d;
       }
       remaining = v;
-    } else if (nameIs("transfer-encoding", colon)) {
-      chunked = valueContains("chunked", valueStart, valueEnd);
-    } else if (nameIs("connection", colon)) {
-      if (valueContains("close", valueStart, valueEnd)) {
+    } else if (nameIs(a, off, nameLength, "transfer-encoding")) {
+      chunked = containsIgnoringCase(a, valueStart, valueEnd, "chunked");
+    } else if (nameIs(a, off, nameLength, "connection")) {
+      if (containsIgnoringCase(a, valueStart, valueEnd, "close")) {
         close = true;
-      } else if (valueContains("keep-alive", valueStart, valueEnd)) {
+      } else if (containsIgnoringCase(a, valueStart, valueEnd, "keep-alive")) {
         close = false;
       }
     }
@@ -254,32 +299,42 @@ final class Http1ResponseParser {
     }
   }
 
-  private boolean nameIs(String lowerName, int nameLength) {
+  private static boolean nameIs(byte[] a, int off, int nameLength, String lowerName) {
     if (nameLength != lowerName.length()) {
       return false;
     }
     for (int i = 0; i < nameLength; i++) {
-      int c = line[i];
-      if (c >= 'A' && c <= 'Z') {
-        c += 32;
-      }
-      if (c != lowerName.charAt(i)) {
+      if (lower(a[off + i]) != lowerName.charAt(i)) {
         return false;
       }
     }
     return true;
   }
 
-  private boolean valueContains(String lowerWord, int from, int to) {
-    String value = new String(line, from, to - from, StandardCharsets.US_ASCII).toLowerCase(java.util.Locale.ROOT);
-    return value.contains(lowerWord);
+  /** Whether {@code a[from, to)} contains {@code lowerWord}, ASCII letters compared without case. */
+  private static boolean containsIgnoringCase(byte[] a, int from, int to, String lowerWord) {
+    int n = lowerWord.length();
+    for (int start = from; start <= to - n; start++) {
+      int i = 0;
+      while (i < n && lower(a[start + i]) == lowerWord.charAt(i)) {
+        i++;
+      }
+      if (i == n) {
+        return true;
+      }
+    }
+    return false;
   }
 
-  private long parseHex(int length) {
+  private static int lower(byte b) {
+    return b >= 'A' && b <= 'Z' ? b + 32 : b;
+  }
+
+  private static long parseHex(byte[] a, int off, int length) {
     long v = 0;
     int digits = 0;
-    for (int i = 0; i < length; i++) {
-      int c = line[i];
+    for (int i = off; i < off + length; i++) {
+      int c = a[i];
       int d;
       if (c >= '0' && c <= '9') {
         d = c - '0';

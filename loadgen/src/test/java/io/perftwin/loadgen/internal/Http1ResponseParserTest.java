@@ -70,6 +70,37 @@ class Http1ResponseParserTest {
   }
 
   @Test
+  void valuesMatchWithoutCase() {
+    assertParsesAtEverySplit("HTTP/1.1 200 OK\r\nTransfer-Encoding: Chunked\r\n\r\n2\r\nok\r\n0\r\n\r\n", 200, "ok", false, 0);
+    assertParsesAtEverySplit("HTTP/1.0 200 OK\r\nConnection: Keep-Alive\r\nContent-Length: 2\r\n\r\nok", 200, "ok", false, 0);
+  }
+
+  @Test
+  void aHeadLongerThanTheCopyWindowParsesSplitAnywhereAndByteByByte() {
+    // The parser copies up to 512 bytes at a time: lines cross that window as well as reads.
+    StringBuilder head = new StringBuilder("HTTP/1.1 201 Created\r\n");
+    for (int i = 0; head.length() < 1500; i++) {
+      head.append("X-Header-").append(i).append(": ").append("v".repeat(i % 37)).append("\r\n");
+    }
+    String response = head + "content-length: 4\r\nConnection: close\r\n\r\nbody";
+    assertParsesAtEverySplit(response, 201, "body", true, 0);
+
+    Http1ResponseParser p = new Http1ResponseParser();
+    StringBuilder got = new StringBuilder();
+    p.reset(false, (buf, index, length) -> got.append(buf.toString(index, length, StandardCharsets.US_ASCII)));
+    byte[] bytes = response.getBytes(StandardCharsets.US_ASCII);
+    for (int i = 0; i < bytes.length; i++) {
+      ByteBuf one = Unpooled.wrappedBuffer(bytes, i, 1);
+      p.feed(one);
+      assertEquals(0, one.readableBytes(), "byte " + i + " consumed");
+      assertEquals(i == bytes.length - 1, p.done(), "done only after the last byte, at byte " + i);
+    }
+    assertEquals(201, p.status());
+    assertEquals("body", got.toString());
+    assertTrue(p.connectionClose());
+  }
+
+  @Test
   void headResponseHasNoBodyDespiteContentLength() {
     Http1ResponseParser p = new Http1ResponseParser();
     p.reset(true, null);
