@@ -11,9 +11,11 @@ import io.perftwin.loadgen.results.LatencyTags;
 import io.perftwin.loadgen.results.RequestStats;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -61,6 +63,7 @@ final class IntervalCollector {
   IntervalSnapshot collect(double startSeconds, double endSeconds, String phaseName, double offeredRate) {
     // Tags merge all phases of the same kind (measured / warm-up) within an interval.
     Map<String, Histogram> tagged = new LinkedHashMap<>();
+    Set<String> summed = new HashSet<>();
     Histogram[] byName = new Histogram[book.names];
     for (int n = 0; n < book.names; n++) {
       byName[n] = Histograms.create();
@@ -71,34 +74,43 @@ final class IntervalCollector {
     }
     Histogram intervalLag = Histograms.create();
     Histogram intervalAll = Histograms.create();
-    Histogram intervalErrors = Histograms.create();
+    long intervalErrors = 0;
+    // Most histograms of an interval are empty (every phase but the running one; errors): they
+    // are skipped, since each add or copy walks the whole counts array whatever it holds.
     for (int phaseIndex = 0; phaseIndex < book.phases; phaseIndex++) {
       final int p = phaseIndex;
       boolean warmup = plan.phases().get(p).warmup();
       Histogram lag = drain(sets, set -> set.lag[p]);
-      lagTotal[p].add(lag);
-      intervalLag.add(lag);
-      addTagged(tagged, LatencyTags.lag(warmup), lag);
+      if (lag.getTotalCount() > 0) {
+        lagTotal[p].add(lag);
+        intervalLag.add(lag);
+        addTagged(tagged, summed, LatencyTags.lag(warmup), lag);
+      }
       for (int n = 0; n < book.names; n++) {
         final int name = n;
-        String requestName = plan.requests().get(n).name();
         Histogram rt = drain(sets, set -> set.response[p][name]);
+        if (rt.getTotalCount() == 0) {
+          continue; // nothing completed, so no service time and no error either
+        }
+        String requestName = plan.requests().get(n).name();
         Histogram st = drain(sets, set -> set.service[p][name]);
         Histogram er = drain(sets, set -> set.errors[p][name]);
         responseTotal[p][n].add(rt);
-        serviceTotal[p][n].add(st);
         intervalAll.add(rt);
         byName[n].add(rt);
-        intervalErrors.add(er);
-        addTagged(tagged, LatencyTags.response(requestName, warmup), rt);
-        addTagged(tagged, LatencyTags.service(requestName, warmup), st);
-        addTagged(tagged, LatencyTags.errors(requestName, warmup), er);
+        addTagged(tagged, summed, LatencyTags.response(requestName, warmup), rt);
+        if (st.getTotalCount() > 0) {
+          serviceTotal[p][n].add(st);
+          addTagged(tagged, summed, LatencyTags.service(requestName, warmup), st);
+        }
+        if (er.getTotalCount() > 0) {
+          intervalErrors += er.getTotalCount();
+          addTagged(tagged, summed, LatencyTags.errors(requestName, warmup), er);
+        }
       }
     }
     for (Map.Entry<String, Histogram> e : tagged.entrySet()) {
-      if (e.getValue().getTotalCount() > 0) {
-        log.write(e.getKey(), startSeconds, endSeconds, e.getValue());
-      }
+      log.write(e.getKey(), startSeconds, endSeconds, e.getValue());
     }
     log.flush();
 
@@ -119,7 +131,7 @@ final class IntervalCollector {
       requests.add(new IntervalSnapshot.RequestInterval(plan.requests().get(n).name(), byName[n], errs));
     }
     long completed = intervalAll.getTotalCount();
-    long errors = intervalErrors.getTotalCount();
+    long errors = intervalErrors;
     totalCompleted += completed;
     totalErrors += errors;
     timeline.add(new IntervalPoint(startSeconds, endSeconds, completed, errors,
@@ -135,19 +147,44 @@ final class IntervalCollector {
     Histogram pick(RecorderBook.LoopSet set);
   }
 
-  /** The sum over the loops of one histogram of the interval just taken. */
+  /**
+   * The sum over the loops of one histogram of the interval just taken. With one loop, or one
+   * loop that recorded anything, that is the loop's own histogram, not a copy: read it, never
+   * change it or keep it past this interval (the loop records into it again after the next swap).
+   */
   private static Histogram drain(RecorderBook.LoopSet[] sets, Pick pick) {
-    Histogram sum = Histograms.create();
-    for (RecorderBook.LoopSet set : sets) {
-      sum.add(pick.pick(set));
+    Histogram first = pick.pick(sets[0]);
+    Histogram sum = null;
+    for (int l = 1; l < sets.length; l++) {
+      Histogram h = pick.pick(sets[l]);
+      if (h.getTotalCount() == 0) {
+        continue;
+      }
+      if (first.getTotalCount() == 0) {
+        first = h;
+      } else {
+        if (sum == null) {
+          sum = first.copy();
+        }
+        sum.add(h);
+      }
     }
-    return sum;
+    return sum != null ? sum : first;
   }
 
-  private static void addTagged(Map<String, Histogram> tagged, String tag, Histogram h) {
+  /**
+   * Adds {@code h} to the tag's histogram of this interval. The first histogram of a tag is kept
+   * as it is (the log only reads it); a second one for the same tag (two phases of one kind in
+   * an interval) is summed into a copy, which {@code summed} records.
+   */
+  private static void addTagged(Map<String, Histogram> tagged, Set<String> summed, String tag, Histogram h) {
     Histogram existing = tagged.get(tag);
     if (existing == null) {
-      tagged.put(tag, h.copy());
+      tagged.put(tag, h);
+    } else if (summed.add(tag)) {
+      Histogram sum = existing.copy();
+      sum.add(h);
+      tagged.put(tag, sum);
     } else {
       existing.add(h);
     }

@@ -62,14 +62,21 @@ final class RecorderBook {
       }
     }
 
+    /** Empties the histograms; those already empty are left alone (a reset clears the whole counts array). */
     void reset() {
       for (int p = 0; p < lag.length; p++) {
-        lag[p].reset();
+        clear(lag[p]);
         for (int n = 0; n < response[p].length; n++) {
-          response[p][n].reset();
-          service[p][n].reset();
-          errors[p][n].reset();
+          clear(response[p][n]);
+          clear(service[p][n]);
+          clear(errors[p][n]);
         }
+      }
+    }
+
+    private static void clear(Histogram h) {
+      if (h.getTotalCount() > 0) {
+        h.reset();
       }
     }
   }
