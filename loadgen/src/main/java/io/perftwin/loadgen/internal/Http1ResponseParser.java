@@ -169,7 +169,8 @@ final class Http1ResponseParser {
     int i = from;
     for (; i + Long.BYTES <= to; i += Long.BYTES) {
       long x = (long) LONGS.get(a, i) ^ LF_EVERY_BYTE;
-      long zero = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L; // a high bit for each zero byte
+      // The lowest high bit set marks the first zero byte (bits above it may be false alarms).
+      long zero = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
       if (zero != 0) {
         return i + (Long.numberOfTrailingZeros(zero) >>> 3);
       }

@@ -149,8 +149,9 @@ final class IntervalCollector {
 
   /**
    * The sum over the loops of one histogram of the interval just taken. With one loop, or one
-   * loop that recorded anything, that is the loop's own histogram, not a copy: read it, never
-   * change it or keep it past this interval (the loop records into it again after the next swap).
+   * loop that recorded anything, that is the loop's own histogram, not a copy: read it (the log
+   * only sets its tag), never add to it or keep it past this interval (the loop records into it
+   * again after the next swap).
    */
   private static Histogram drain(RecorderBook.LoopSet[] sets, Pick pick) {
     Histogram first = pick.pick(sets[0]);
