@@ -93,12 +93,13 @@ final class Http1ResponseParser {
    */
   void feed(ByteBuf in) {
     while (in.isReadable() && state != State.DONE && state != State.FAILED) {
+      if (readsLines()) {
+        int n = Math.min(in.readableBytes(), WINDOW);
+        in.getBytes(in.readerIndex(), window, 0, n);
+        in.skipBytes(lines(n));
+        continue;
+      }
       switch (state) {
-        case STATUS_LINE, HEADERS, CHUNK_SIZE, CHUNK_DATA_END, TRAILERS -> {
-          int n = Math.min(in.readableBytes(), WINDOW);
-          in.getBytes(in.readerIndex(), window, 0, n);
-          in.skipBytes(lines(n));
-        }
         case BODY_LENGTH, CHUNK_DATA -> {
           int n = (int) Math.min(remaining, in.readableBytes());
           if (sink != null) {
@@ -122,6 +123,7 @@ final class Http1ResponseParser {
     }
   }
 
+  /** Whether the current state consumes CRLF-terminated lines (the rest consume body bytes). */
   private boolean readsLines() {
     return switch (state) {
       case STATUS_LINE, HEADERS, CHUNK_SIZE, CHUNK_DATA_END, TRAILERS -> true;
