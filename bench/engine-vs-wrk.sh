@@ -18,6 +18,11 @@
 # that length (EngineBench's REWARM_SECONDS), which moves the one-off recompilation at a run's start
 # out of the measured window; both variants are measured against the same wrk run, in alternating
 # order, and both ratios and medians are reported.
+# ALT_JAVA (environment, optional): a second JVM command for perftwin, e.g. a newer JDK with its
+# options: "$JDK25_HOME/bin/java --enable-native-access=ALL-UNNAMED
+# --sun-misc-unsafe-memory-access=allow" (Netty needs Unsafe for the engine's socket transport on
+# JDK 24+). Each pair then also runs perftwin on it, in alternating order against the same wrk
+# run, and its ratios and median are reported beside the default java's. Not combined with REWARM.
 # Prints JSON lines and Markdown rows for docs/benchmarks.md (each pair's row also splits the CPU
 # per request into user and kernel time). Needs: wrk, GNU time, a built tree.
 set -euo pipefail
@@ -44,15 +49,19 @@ for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health" >/dev/null &&
 url="http://127.0.0.1:$port/"
 wrk -t1 -c"$connections" -d3s "$url" >/dev/null   # warm the target's JIT
 
-measure() { # $1: rewarm seconds (0 = none); prints the Markdown row, appends the ratio to the named array $2
+alt_java="${ALT_JAVA:-}"
+measure() { # $1: rewarm seconds (0 = none); appends the ratio to the named array $2; $3: the java command; prints the Markdown row
   local pt pt_per_cpu ratio pt_requests pt_user pt_system split label
-  pt="$(java -cp "$cp" io.perftwin.bench.EngineBench "$url" "$rate" "$connections" "$seconds" 10 "$loops" "$1" | tail -n 1)"
+  # $3 is a command with its options: word splitting is wanted here.
+  # shellcheck disable=SC2086
+  pt="$($3 -cp "$cp" io.perftwin.bench.EngineBench "$url" "$rate" "$connections" "$seconds" 10 "$loops" "$1" | tail -n 1)"
   echo "$pt"
   pt_per_cpu="$(echo "$pt" | sed -E 's/.*"requestsPerCpuSecond":([0-9.]+).*/\1/')"
   ratio="$(awk -v p="$pt_per_cpu" -v w="$wrk_per_cpu" 'BEGIN {printf "%.3f", p / w}')"
   eval "$2+=(\"\$ratio\")"
   label=""
   if [ "$1" -gt 0 ]; then label=" (second warm-up ${1}s)"; fi
+  if [ "$3" != java ]; then label="${label} (on ${3})"; fi
   # CPU per request split into user and kernel time, in microseconds (where the two differ).
   pt_requests="$(echo "$pt" | sed -E 's/.*"requests":([0-9]+).*/\1/')"
   pt_user="$(echo "$pt" | sed -E 's/.*"userCpuSeconds":([0-9.NaN]+).*/\1/')"
@@ -64,6 +73,7 @@ measure() { # $1: rewarm seconds (0 = none); prints the Markdown row, appends th
 
 ratios=()
 ratios_rewarm=()
+ratios_alt=()
 for pair in $(seq 1 "$pairs"); do
   out="$( { /usr/bin/time -f 'cpu %U %S' wrk -t1 -c"$connections" -d"${seconds}s" "$url"; } 2>&1 )"
   wrk_requests="$(echo "$out" | awk '/requests in/ {print $1}')"
@@ -75,12 +85,18 @@ for pair in $(seq 1 "$pairs"); do
   echo "{\"pair\":$pair,\"engine\":\"wrk\",\"connections\":$connections,\"requests\":$wrk_requests,\"cpuSeconds\":$wrk_cpu,\"requestsPerCpuSecond\":$wrk_per_cpu,\"userCpuSeconds\":$wrk_user,\"systemCpuSeconds\":$wrk_system,\"achievedRate\":$wrk_rate}"
 
   rate="$(awk -v r="$wrk_rate" 'BEGIN {printf "%d", r}')"
-  if [ "$rewarm" -gt 0 ] && [ $((pair % 2)) -eq 0 ]; then
-    measure "$rewarm" ratios_rewarm
-    measure 0 ratios
+  if [ -n "$alt_java" ] && [ $((pair % 2)) -eq 0 ]; then
+    measure 0 ratios_alt "$alt_java"
+    measure 0 ratios java
+  elif [ -n "$alt_java" ]; then
+    measure 0 ratios java
+    measure 0 ratios_alt "$alt_java"
+  elif [ "$rewarm" -gt 0 ] && [ $((pair % 2)) -eq 0 ]; then
+    measure "$rewarm" ratios_rewarm java
+    measure 0 ratios java
   else
-    measure 0 ratios
-    if [ "$rewarm" -gt 0 ]; then measure "$rewarm" ratios_rewarm; fi
+    measure 0 ratios java
+    if [ "$rewarm" -gt 0 ]; then measure "$rewarm" ratios_rewarm java; fi
   fi
 done
 median_of() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
@@ -97,5 +113,8 @@ done
 echo
 if [ "$rewarm" -gt 0 ]; then
   echo "| $(date -u +%F) | ${seconds}s, ${connections} conns, ${loops} loop(s), ${pairs} pair(s), second warm-up ${rewarm}s | ratios ${ratios_rewarm[*]} | median $(median_of "${ratios_rewarm[@]}")× | (same wrk runs as the row below) |"
+fi
+if [ -n "$alt_java" ]; then
+  echo "| $(date -u +%F) | ${seconds}s, ${connections} conns, ${loops} loop(s), ${pairs} pair(s), on ${alt_java} | ratios ${ratios_alt[*]} | median $(median_of "${ratios_alt[@]}")× | (same wrk runs as the row below) |"
 fi
 echo "| $(date -u +%F) | ${seconds}s, ${connections} conns, ${loops} loop(s), ${pairs} pair(s) | ratios ${ratios[*]} | median ${median}× | highest rate held with lag p99 < 1 ms: $([ "$search" = no ] && echo "not searched" || echo "${held}/s") |"
