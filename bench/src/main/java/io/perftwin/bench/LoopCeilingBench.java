@@ -32,11 +32,12 @@ import org.HdrHistogram.Histogram;
  *
  * <pre>java -cp … io.perftwin.bench.LoopCeilingBench URL RATE CONNECTIONS SECONDS [WARMUP_SECONDS]</pre>
  *
- * <p>It prints its schedule lag: at wrk's rate it has so far fallen behind (lag p99 of 100 ms and
- * more) where the engine holds the rate, and a loop that falls behind sends at response ends,
- * like a closed loop. Its figures there are not those of an open-model engine
- * (docs/benchmarks.md, session 8). It reaches Netty's package-private {@code epoll_pwait2}
- * wrapper and event array by reflection, which a probe may do and a product should not.
+ * <p>At wrk's rate the target cannot always keep up, and the probe, like the engine, then queues
+ * arrivals for a connection. The probe records schedule lag at the send, so its lag includes that
+ * wait; the engine records lag when an arrival is handed to its connection pool, and the wait
+ * shows in its response times (docs/benchmarks.md, session 8). The probe reaches Netty's
+ * package-private {@code epoll_pwait2} wrapper and event array by reflection, which a probe may
+ * do and a product should not.
  */
 public final class LoopCeilingBench {
   private static final MethodHandle WAIT;
@@ -44,6 +45,8 @@ public final class LoopCeilingBench {
   private static final int DATA_OFFSET = Native.offsetofEpollData();
   private static final int BUFFER = 64 * 1024;
   /** perftwin.ceiling.batch=true: send what is due once after each batch of ready events, like wrk, not after each response. */
+  /** perftwin.ceiling.trace=true: every 100 ms, the largest lag, the backlog and the completions so far, on stderr. */
+  private static final boolean TRACE = Boolean.getBoolean("perftwin.ceiling.trace");
   private static final boolean BATCH = Boolean.getBoolean("perftwin.ceiling.batch");
 
   static {
@@ -93,6 +96,8 @@ public final class LoopCeilingBench {
   private final long[] backlog = new long[1 << 20];
   private int backlogHead;
   private int backlogSize;
+  private long nextTrace;
+  private long traceMaxLag;
 
   LoopCeilingBench(URI url, double rate, int connections) throws Exception {
     Constructor<EpollEventArray> ctor = EpollEventArray.class.getDeclaredConstructor(int.class);
@@ -155,6 +160,12 @@ public final class LoopCeilingBench {
   /** One wait and what it brought; false when the run is over. */
   private boolean step(long drainUntil) throws Throwable {
     long now = sendDue(System.nanoTime());
+    if (TRACE && now >= nextTrace) {
+      System.err.printf(Locale.ROOT, "t=%.1f ms to the phase end, max lag %.3f ms, backlog %d, idle %d, completed %d%n",
+          (now - end) / 1e6, traceMaxLag / 1e6, backlogSize, idleCount, completed);
+      traceMaxLag = 0;
+      nextTrace = now + 100_000_000L;
+    }
     if ((now >= end && idleCount == sockets.length && backlogSize == 0) || now >= drainUntil) {
       return false;
     }
@@ -202,6 +213,7 @@ public final class LoopCeilingBench {
       tail[c] = 0;
       contentLength[c] = 0;
       lag.recordValue(Math.max(0, now - t));
+      traceMaxLag = Math.max(traceMaxLag, now - t);
       int n = sockets[c].sendAddress(requestAddress, 0, request.length);
       if (n != request.length) {
         throw new IOException("short send");
