@@ -74,6 +74,13 @@ measure() { # $1: rewarm seconds (0 = none); appends the ratio to the named arra
 ratios=()
 ratios_rewarm=()
 ratios_alt=()
+# The second variant each pair measures, as measure's arguments; none by default.
+variant=()
+if [ -n "$alt_java" ]; then
+  variant=(0 ratios_alt "$alt_java")
+elif [ "$rewarm" -gt 0 ]; then
+  variant=("$rewarm" ratios_rewarm java)
+fi
 for pair in $(seq 1 "$pairs"); do
   out="$( { /usr/bin/time -f 'cpu %U %S' wrk -t1 -c"$connections" -d"${seconds}s" "$url"; } 2>&1 )"
   wrk_requests="$(echo "$out" | awk '/requests in/ {print $1}')"
@@ -85,18 +92,12 @@ for pair in $(seq 1 "$pairs"); do
   echo "{\"pair\":$pair,\"engine\":\"wrk\",\"connections\":$connections,\"requests\":$wrk_requests,\"cpuSeconds\":$wrk_cpu,\"requestsPerCpuSecond\":$wrk_per_cpu,\"userCpuSeconds\":$wrk_user,\"systemCpuSeconds\":$wrk_system,\"achievedRate\":$wrk_rate}"
 
   rate="$(awk -v r="$wrk_rate" 'BEGIN {printf "%d", r}')"
-  if [ -n "$alt_java" ] && [ $((pair % 2)) -eq 0 ]; then
-    measure 0 ratios_alt "$alt_java"
-    measure 0 ratios java
-  elif [ -n "$alt_java" ]; then
-    measure 0 ratios java
-    measure 0 ratios_alt "$alt_java"
-  elif [ "$rewarm" -gt 0 ] && [ $((pair % 2)) -eq 0 ]; then
-    measure "$rewarm" ratios_rewarm java
+  if [ ${#variant[@]} -gt 0 ] && [ $((pair % 2)) -eq 0 ]; then
+    measure "${variant[@]}"
     measure 0 ratios java
   else
     measure 0 ratios java
-    if [ "$rewarm" -gt 0 ]; then measure "$rewarm" ratios_rewarm java; fi
+    if [ ${#variant[@]} -gt 0 ]; then measure "${variant[@]}"; fi
   fi
 done
 median_of() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }

@@ -88,7 +88,6 @@ public final class EngineBench {
    * This process's user and system CPU seconds so far, from {@code /proc/self/stat} (fields 14
    * and 15, in USER_HZ = 100 ticks per second on Linux); NaN where there is no such file.
    */
-  /** User and kernel CPU seconds of this process so far, from {@code /proc/self/stat}; NaN where it cannot be read. */
   static double[] userSystemSeconds() {
     try {
       String stat = Files.readString(Path.of("/proc/self/stat"));

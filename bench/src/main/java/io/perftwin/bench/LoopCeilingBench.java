@@ -7,6 +7,7 @@ import io.netty.channel.epoll.Native;
 import io.netty.channel.unix.FileDescriptor;
 import io.netty.channel.unix.Socket;
 import io.netty.util.internal.PlatformDependent;
+import io.perftwin.loadgen.results.Histograms;
 import java.io.IOException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -44,9 +45,9 @@ public final class LoopCeilingBench {
   private static final int EVENT_SIZE = Native.sizeofEpollEvent();
   private static final int DATA_OFFSET = Native.offsetofEpollData();
   private static final int BUFFER = 64 * 1024;
-  /** perftwin.ceiling.batch=true: send what is due once after each batch of ready events, like wrk, not after each response. */
   /** perftwin.ceiling.trace=true: every 100 ms, the largest lag, the backlog and the completions so far, on stderr. */
   private static final boolean TRACE = Boolean.getBoolean("perftwin.ceiling.trace");
+  /** perftwin.ceiling.batch=true: send what is due once after each batch of ready events, like wrk, not after each response. */
   private static final boolean BATCH = Boolean.getBoolean("perftwin.ceiling.batch");
 
   static {
@@ -86,9 +87,9 @@ public final class LoopCeilingBench {
   private int idleHead;
   private int idleCount;
   private final long intervalNanos;
-  private final Histogram response = new Histogram(3_600_000_000_000L, 3);
-  private final Histogram service = new Histogram(3_600_000_000_000L, 3);
-  private final Histogram lag = new Histogram(3_600_000_000_000L, 3);
+  private final Histogram response = Histograms.create();
+  private final Histogram service = Histograms.create();
+  private final Histogram lag = Histograms.create();
   private long completed;
   private long next;
   private long end;
@@ -184,7 +185,6 @@ public final class LoopCeilingBench {
     }
     return true;
   }
-
 
   /** Sends queued and newly due arrivals while connections are idle; returns the last clock reading. */
   private long sendDue(long now) throws IOException {
@@ -324,7 +324,7 @@ public final class LoopCeilingBench {
         "{\"engine\":\"loop-ceiling\",\"offeredRate\":%.1f,\"connections\":%d,\"requests\":%d,\"wallSeconds\":%.3f,"
             + "\"cpuSeconds\":%.3f,\"requestsPerCpuSecond\":%.0f,\"userCpuSeconds\":%.2f,\"systemCpuSeconds\":%.2f,\"lagP99Ms\":%.3f,\"p50Ms\":%.3f,\"p99Ms\":%.3f}",
         rate, connections, bench.completed, wall, cpu, bench.completed / cpu, splitAfter[0] - splitBefore[0],
-        splitAfter[1] - splitBefore[1], bench.lag.getValueAtPercentile(99) / 1e6,
-        bench.response.getValueAtPercentile(50) / 1e6, bench.response.getValueAtPercentile(99) / 1e6));
+        splitAfter[1] - splitBefore[1], Histograms.percentileMillis(bench.lag, 99),
+        Histograms.percentileMillis(bench.response, 50), Histograms.percentileMillis(bench.response, 99)));
   }
 }
