@@ -13,7 +13,6 @@ import io.perftwin.loadgen.results.Histograms;
 import io.perftwin.loadgen.results.LatencyLogWriter;
 import io.perftwin.loadgen.results.MeasuredRun;
 import io.perftwin.loadgen.results.RequestStats;
-import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -24,13 +23,14 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Drives the Vert.x engine at a fixed open rate against a URL and prints one JSON line: requests
+ * Drives the engine at a fixed open rate against a URL and prints one JSON line: requests
  * completed, CPU seconds this process used while doing it, their ratio, achieved rate, how long
  * the requests took to drain after the phase ended (near 0 when the system kept up), schedule
  * lag and latency. A warm-up run (same rate) comes first and is not counted, so the JIT is warm.
- * Both runs use the same event loops ({@link LoadEngines#vertxOn}), as a run's phases do: a
- * fresh event-loop thread for the measured run would recompile its loop (on-stack replacement)
- * inside the measured window.
+ * The engine is the one {@code twin run} uses ({@link LoadEngines#vertx}): for HTTP/1.1 on Linux,
+ * event loops of its own, started afresh by each run. A fresh loop thread runs compiled code from
+ * its first turn, as a loop turn is a method of its own, not one long loop body that would wait
+ * for on-stack replacement.
  *
  * <pre>java -cp … io.perftwin.bench.EngineBench URL RATE CONNECTIONS SECONDS [WARMUP_SECONDS] [LOOPS] [REWARM_SECONDS]</pre>
  *
@@ -54,8 +54,7 @@ public final class EngineBench {
     Duration warmup = Duration.ofSeconds(args.length > 4 ? Long.parseLong(args[4]) : 5);
     int loops = args.length > 5 ? Integer.parseInt(args[5]) : Math.min(Runtime.getRuntime().availableProcessors(), connections);
 
-    Vertx eventLoops = LoadEngines.eventLoops(loops);
-    LoadEngine engine = LoadEngines.vertxOn(eventLoops);
+    LoadEngine engine = LoadEngines.vertx();
     run(engine, url, rate, connections, loops, warmup);
     long rewarm = args.length > 6 ? Long.parseLong(args[6]) : 0;
     if (rewarm > 0) {

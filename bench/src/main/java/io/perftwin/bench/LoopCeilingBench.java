@@ -37,8 +37,8 @@ import org.HdrHistogram.Histogram;
  * arrivals for a connection. The probe records schedule lag at the send, so its lag includes that
  * wait; the engine records lag when an arrival is handed to its connection pool, and the wait
  * shows in its response times (docs/benchmarks.md, session 8). The probe reaches Netty's
- * package-private {@code epoll_pwait2} wrapper and event array by reflection, which a probe may
- * do and a product should not.
+ * package-private {@code epoll_pwait2} wrapper and event array by reflection, as the engine's own
+ * loop does in one place ({@code EpollSet}), with a fallback to Vert.x loops where it fails.
  */
 public final class LoopCeilingBench {
   private static final MethodHandle WAIT;

@@ -4,74 +4,58 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ConnectTimeoutException;
-import io.netty.channel.EventLoop;
-import io.netty.channel.IoEvent;
-import io.netty.channel.IoEventLoop;
-import io.netty.channel.IoRegistration;
-import io.netty.channel.epoll.EpollIoEvent;
-import io.netty.channel.epoll.EpollIoHandle;
-import io.netty.channel.epoll.EpollIoOps;
-import io.netty.channel.unix.FileDescriptor;
 import io.netty.channel.unix.Socket;
-import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An {@link Http1Connection} on a non-blocking socket registered straight with the epoll event
- * loop (Netty's {@link EpollIoHandle}), without a channel: a request is one {@code send} from
- * its encoded bytes, a response is read with {@code recv} into the loop's one receive buffer and
- * parsed in place. This skips the channel pipeline, the outbound buffer, write promises and a
- * pooled buffer per read: 0.35 µs of CPU per request at 80,000/s (docs/benchmarks.md).
+ * An {@link Http1Connection} on a non-blocking socket watched by the engine's own
+ * {@link EpollLoop}, without a channel: a request is one {@code send} from its encoded bytes, a
+ * response is read with {@code recv} into the loop's one receive buffer and parsed in place.
  * Edge-triggered, like Netty's own epoll channels.
  *
  * <p>A send the kernel takes only in part (a full socket buffer: large bodies, a slow reader)
  * keeps the rest and waits for {@code EPOLLOUT}.
  */
-final class EpollHttp1Connection extends Http1Connection implements EpollIoHandle {
-  private static final EpollIoOps READ = EpollIoOps.EPOLLIN.with(EpollIoOps.EPOLLRDHUP).with(EpollIoOps.EPOLLET);
-  private static final EpollIoOps READ_WRITE = READ.with(EpollIoOps.EPOLLOUT);
-  private static final int OUT = EpollIoOps.EPOLLOUT.value();
-  /** The peer closed or reset: EPOLLRDHUP, EPOLLERR, or EPOLLHUP (0x010 in the Linux ABI; Netty has no constant for it). */
-  private static final int HANGUP = EpollIoOps.EPOLLRDHUP.value() | EpollIoOps.EPOLLERR.value() | 0x010;
+final class EpollHttp1Connection extends Http1Connection implements EpollLoop.Handler {
+  private static final int READ = EpollSet.IN | EpollSet.RDHUP | EpollSet.ET;
+  private static final int READ_WRITE = READ | EpollSet.OUT;
+  /** The peer closed or reset. */
+  private static final int HANGUP = EpollSet.RDHUP | EpollSet.ERR | EpollSet.HUP;
   /** The receive buffer of a loop's connections, shared by them. */
   private static final int RECEIVE_BUFFER = 64 * 1024;
 
+  private final EpollLoop loop;
   private final Socket socket;
+  private final int fd;
   private final ByteBuf in;
-  private IoRegistration registration;
-  private ScheduledFuture<?> connectTimeout;
+  private EpollLoop.Timer connectTimeout;
+  private boolean registered;
   private boolean connecting;
   private boolean connected;
   private boolean closed;
   /** The unsent rest of a request the kernel took only in part; null when all was sent. */
   private ByteBuf unsent;
 
-  private EpollHttp1Connection(Http1Transport transport, Socket socket, ByteBuf in) {
+  private EpollHttp1Connection(Http1Transport transport, EpollLoop loop, Socket socket, ByteBuf in) {
     super(transport);
+    this.loop = loop;
     this.socket = socket;
+    this.fd = socket.intValue();
     this.in = in;
   }
 
   /**
-   * Opens these connections on {@code eventLoop}; null where they cannot work: a loop that is
-   * not epoll's, or direct buffers without a memory address (no {@code Unsafe}), which every
-   * send and receive here needs. The connector holds the loop's receive buffer, shared by its
-   * connections (one reads at a time), and frees it on {@link Http1Transport.Connector#close}.
+   * Opens connections to {@code address} on {@code loop}. The connector holds the loop's receive
+   * buffer, shared by its connections (one reads at a time), and frees it on
+   * {@link Http1Transport.Connector#close}.
    */
-  static Http1Transport.Connector connector(EventLoop eventLoop, InetSocketAddress address) {
-    if (!(eventLoop instanceof IoEventLoop loop && loop.isCompatible(EpollIoHandle.class))) {
-      return null;
-    }
+  static Http1Transport.Connector connector(EpollLoop loop, InetSocketAddress address) {
     // Unpooled: one buffer per loop gains nothing from a pool, and a plain direct buffer is
     // cheaper per access than a pooled one's view of its chunk (about 1 % of the CPU per
-    // request at 90,000/s, docs/benchmarks.md).
+    // request at 90,000/s, docs/benchmarks.md). EpollSet needs Unsafe, so it has an address.
     ByteBuf in = Unpooled.directBuffer(RECEIVE_BUFFER, RECEIVE_BUFFER);
-    if (!in.hasMemoryAddress()) {
-      in.release();
-      return null;
-    }
     return new Http1Transport.Connector() {
       @Override
       public void open(Http1Transport transport) {
@@ -83,16 +67,7 @@ final class EpollHttp1Connection extends Http1Connection implements EpollIoHandl
           transport.connectFailed(e);
           return;
         }
-        EpollHttp1Connection c = new EpollHttp1Connection(transport, socket, in);
-        loop.register(c).addListener(f -> {
-          if (!f.isSuccess()) {
-            c.closeSocket();
-            transport.connectFailed(f.cause());
-            return;
-          }
-          c.registration = (IoRegistration) f.getNow();
-          c.connect(loop, address, transport.connectTimeoutNanos());
-        });
+        new EpollHttp1Connection(transport, loop, socket, in).connect(address, transport.connectTimeoutNanos());
       }
 
       @Override
@@ -102,57 +77,54 @@ final class EpollHttp1Connection extends Http1Connection implements EpollIoHandl
     };
   }
 
-  private void connect(IoEventLoop eventLoop, InetSocketAddress address, long timeoutNanos) {
+  private void connect(InetSocketAddress address, long timeoutNanos) {
     try {
       if (socket.connect(address)) {
+        loop.register(fd, READ, this);
+        registered = true;
         established();
         return;
       }
       connecting = true;
-      registration.submit(READ_WRITE);
-      connectTimeout = eventLoop.schedule(() -> {
+      loop.register(fd, READ_WRITE, this);
+      registered = true;
+      connectTimeout = loop.timer(() -> {
         if (connecting) {
           failConnect(new ConnectTimeoutException("connection timed out after "
               + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms: " + address));
         }
-      }, timeoutNanos, TimeUnit.NANOSECONDS);
+      });
+      connectTimeout.arm(timeoutNanos);
     } catch (IOException | RuntimeException e) {
       failConnect(e);
     }
   }
 
-  private void established() {
+  private void established() throws IOException {
     connecting = false;
     connected = true;
     if (connectTimeout != null) {
-      connectTimeout.cancel(false);
+      connectTimeout.cancel();
     }
-    registration.submit(READ);
+    loop.modify(fd, READ);
     transport.connected(this);
   }
 
   private void failConnect(Throwable cause) {
     connecting = false;
     if (connectTimeout != null) {
-      connectTimeout.cancel(false);
+      connectTimeout.cancel();
     }
     closed = true;
-    registration.cancel();
     closeSocket();
     transport.connectFailed(cause);
   }
 
   @Override
-  public FileDescriptor fd() {
-    return socket;
-  }
-
-  @Override
-  public void handle(IoRegistration r, IoEvent event) {
+  public void ready(int ops) {
     if (closed) {
       return;
     }
-    int ops = ((EpollIoEvent) event).ops().value();
     if (connecting) {
       try {
         if (socket.finishConnect()) {
@@ -163,14 +135,13 @@ final class EpollHttp1Connection extends Http1Connection implements EpollIoHandl
       }
       return;
     }
-    if ((ops & OUT) != 0 && unsent != null && !flushUnsent()) {
+    if ((ops & EpollSet.OUT) != 0 && unsent != null && !flushUnsent()) {
       return;
     }
-    if ((ops & ~OUT) != 0) {
+    if ((ops & ~EpollSet.OUT) != 0) {
       read((ops & HANGUP) != 0);
     }
   }
-
   /**
    * Reads until the socket is drained. Edge-triggered: a read shorter than the buffer drained
    * it, unless the peer also hung up; the end of stream or the reset then arrived with this same
@@ -212,7 +183,7 @@ final class EpollHttp1Connection extends Http1Connection implements EpollIoHandl
       int written = socket.sendAddress(bytes.memoryAddress(), from, to);
       if (from + written < to) {
         unsent = bytes.retainedSlice(from + written, to - from - written);
-        registration.submit(READ_WRITE);
+        loop.modify(fd, READ_WRITE);
       }
     } catch (IOException e) {
       fail(e);
@@ -231,7 +202,7 @@ final class EpollHttp1Connection extends Http1Connection implements EpollIoHandl
       if (!unsent.isReadable()) {
         unsent.release();
         unsent = null;
-        registration.submit(READ);
+        loop.modify(fd, READ);
       }
       return true;
     } catch (IOException e) {
@@ -259,22 +230,18 @@ final class EpollHttp1Connection extends Http1Connection implements EpollIoHandl
       unsent.release();
       unsent = null;
     }
-    if (registration != null) {
-      registration.cancel();
-    }
     closeSocket();
     if (connected) {
       transport.connectionClosed(this);
     }
   }
 
-  /** Called by the event loop when it shuts down with this connection still registered. */
-  @Override
-  public void close() throws Exception {
-    disconnect();
-  }
-
+  /** Stops watching the socket and closes it. */
   private void closeSocket() {
+    if (registered) {
+      registered = false;
+      loop.deregister(fd);
+    }
     try {
       socket.close();
     } catch (IOException ignored) {

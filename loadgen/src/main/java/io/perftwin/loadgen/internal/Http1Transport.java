@@ -1,6 +1,5 @@
 package io.perftwin.loadgen.internal;
 
-import io.netty.channel.EventLoop;
 import io.perftwin.loadgen.ErrorKind;
 import io.perftwin.loadgen.NanoClock;
 import io.perftwin.loadgen.RequestTemplate;
@@ -35,7 +34,7 @@ final class Http1Transport implements Transport {
     default void close() {}
   }
 
-  private final EventLoop eventLoop;
+  private final LoopThread.Rearmable sweepTimer;
   private final NanoClock clock;
   private final Completion completion;
   private final Connector connector;
@@ -58,9 +57,8 @@ final class Http1Transport implements Transport {
    * @param connector opens the connections; it may read {@link #connectTimeoutNanos()}, the
    *     shortest request timeout
    */
-  Http1Transport(EventLoop eventLoop, NanoClock clock, Completion completion, Connector connector,
+  Http1Transport(LoopThread thread, NanoClock clock, Completion completion, Connector connector,
       int maxConnections, RequestRenderer[] requests, List<RequestTemplate> templates, Duration planTimeout) {
-    this.eventLoop = eventLoop;
     this.clock = clock;
     this.completion = completion;
     this.connector = connector;
@@ -82,7 +80,8 @@ final class Http1Transport implements Transport {
     }
     this.connectTimeoutNanos = shortest;
     this.sweepNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(1), Math.min(TimeUnit.MILLISECONDS.toNanos(50), shortest / 20));
-    eventLoop.schedule(this::sweep, sweepNanos, TimeUnit.NANOSECONDS);
+    this.sweepTimer = thread.timer(this::sweep);
+    sweepTimer.arm(sweepNanos);
   }
 
   @Override
@@ -233,7 +232,7 @@ final class Http1Transport implements Transport {
       completion.complete(waiting.phase(), waiting.name(), waiting.user(), waiting.intended(), -1, ErrorKind.TIMEOUT);
       waiting.removeFirst();
     }
-    eventLoop.schedule(this::sweep, sweepNanos, TimeUnit.NANOSECONDS);
+    sweepTimer.arm(sweepNanos);
   }
 
   private void failWaiting(ErrorKind kind, int max) {

@@ -1,27 +1,20 @@
 package io.perftwin.loadgen.internal;
 
-import io.netty.channel.EventLoop;
 import io.perftwin.loadgen.ArrivalSchedule;
 import io.perftwin.loadgen.ClosedUsers;
-import io.perftwin.loadgen.Feeder;
-import io.perftwin.loadgen.Protocol;
 import io.perftwin.loadgen.ErrorKind;
+import io.perftwin.loadgen.Feeder;
 import io.perftwin.loadgen.LoadPlan;
 import io.perftwin.loadgen.NanoClock;
 import io.perftwin.loadgen.OpenShape;
 import io.perftwin.loadgen.Phase;
-import io.perftwin.loadgen.RequestTemplate;
-import io.vertx.core.Future;
-import io.vertx.core.VerticleBase;
-import io.vertx.core.internal.ContextInternal;
-import io.vertx.core.internal.VertxInternal;
-import java.net.InetSocketAddress;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One event loop's share of the load: its own connections, its own share of every phase's
- * schedule, its own recorders. Everything here runs on that event loop's thread.
+ * schedule, its own recorders. Everything here runs on that loop's thread ({@link LoopThread}):
+ * the engine's own {@link EpollLoop}, or a Vert.x event loop ({@link LoadVerticle}).
  *
  * <p>Pacing: a timer fires at the next intended time; the tick dispatches every request that is
  * due (intended time at or before now), then arms the timer for the next one. A late tick
@@ -29,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * arrivals also leave at the end of every response ({@link #dispatchDueArrivals}): under load
  * the loop is awake for responses every few microseconds, far more often than the timer fires.
  */
-final class LoadLoop extends VerticleBase implements Transport.Completion {
+final class LoadLoop implements Transport.Completion {
   /** Requests dispatched per tick at most, before yielding to I/O. */
   private static final int MAX_BURST = 512;
   /**
@@ -39,8 +32,14 @@ final class LoadLoop extends VerticleBase implements Transport.Completion {
    */
   private static final long MIN_TICK_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
 
-  /** System property: {@code true} sends HTTP/1.1 through Netty channels even on epoll loops. */
-  static final String CHANNELS_PROPERTY = "perftwin.loadgen.channels";
+  /** Makes the loop's transport, on the loop's thread. */
+  interface TransportFactory {
+    /**
+     * @param connections this loop's share of the plan's connections
+     * @param renderers one per request of the plan, with this loop's feeder cursors
+     */
+    Transport create(Transport.Completion completion, int connections, RequestRenderer[] renderers);
+  }
 
   private final int share;
   private final LoadPlan plan;
@@ -49,10 +48,9 @@ final class LoadLoop extends VerticleBase implements Transport.Completion {
   private final long startNanos;
   private final Runnable onSchedulingDone;
 
-  private ContextInternal ctx;
-  private EventLoop eventLoop;
+  private LoopThread thread;
   private Transport transport;
-  private Runnable tickTask;
+  private LoopThread.Rearmable tickTimer;
   private int[] cumulativeWeights;
   private SplittableRandom random;
 
@@ -79,14 +77,13 @@ final class LoadLoop extends VerticleBase implements Transport.Completion {
     this.onSchedulingDone = onSchedulingDone;
   }
 
-  @Override
-  public Future<?> start() {
-    ctx = (ContextInternal) context;
-    eventLoop = ctx.nettyEventLoop();
-    book.bindLoop(share, eventLoop);
+  /** Starts the loop: call on {@code thread}. */
+  void start(LoopThread thread, TransportFactory transports) {
+    this.thread = thread;
+    book.bindLoop(share, thread);
     int loops = plan.eventLoops();
     int connections = plan.connections() / loops + (share < plan.connections() % loops ? 1 : 0);
-    transport = createTransport(connections);
+    transport = transports.create(this, connections, renderers());
     int n = plan.requests().size();
     cumulativeWeights = new int[n];
     int total = 0;
@@ -95,27 +92,17 @@ final class LoadLoop extends VerticleBase implements Transport.Completion {
       cumulativeWeights[i] = total;
     }
     random = new SplittableRandom(plan.seed() * 31 + plan.scheduleShare(share));
-    tickTask = () -> ctx.dispatch(this::tick);
+    tickTimer = thread.timer(this::tick);
     enterNextPhase();
     armTimer(clock.nanoTime());
-    return Future.succeededFuture();
   }
 
-  /** Undeployed (shared event loops): the connections close; requests still in flight fail and are recorded. */
-  @Override
-  public Future<?> stop() {
-    if (transport != null) {
-      transport.close();
-    }
-    return Future.succeededFuture();
+  /** The thread this loop runs on; null before {@link #start}. */
+  LoopThread thread() {
+    return thread;
   }
 
-  /** The Vert.x context this loop runs on. */
-  ContextInternal loopContext() {
-    return ctx;
-  }
-
-  /** Stops dispatching now; requests in flight go on. Call on this loop's context. */
+  /** Stops dispatching now; requests in flight go on. Call on this loop's thread. */
   void stopScheduling() {
     if (!schedulingDone) {
       schedulingDone = true;
@@ -123,7 +110,8 @@ final class LoadLoop extends VerticleBase implements Transport.Completion {
     }
   }
 
-  private Transport createTransport(int connections) {
+  /** One renderer per request of the plan, reading this loop's feeder cursors. */
+  private RequestRenderer[] renderers() {
     Feeder.Cursor[] cursors = new Feeder.Cursor[plan.feeders().size()];
     for (int f = 0; f < cursors.length; f++) {
       cursors[f] = plan.feeders().get(f).cursor(plan.seed(), plan.scheduleShare(share), plan.scheduleShares());
@@ -133,30 +121,17 @@ final class LoadLoop extends VerticleBase implements Transport.Completion {
     for (int i = 0; i < n; i++) {
       renderers[i] = new RequestRenderer(plan.requests().get(i), plan, plan.target(), cursors);
     }
-    if (plan.protocol() == Protocol.H2C) {
-      return new VertxHttpTransport(vertx, clock, this, plan.target(), connections, plan.requests(), renderers,
-          Math.max(1, plan.requestTimeout().toMillis()), true);
-    }
-    int port = plan.target().getPort() > 0 ? plan.target().getPort() : 80;
-    InetSocketAddress address = new InetSocketAddress(plan.target().getHost(), port);
-    return new Http1Transport(eventLoop, clock, this, http1Connector(address), connections, renderers,
-        plan.requests(), plan.requestTimeout());
+    return renderers;
   }
 
   /**
-   * Sockets on the epoll loop directly where they work ({@link EpollHttp1Connection#connector}),
-   * else Netty channels of the loop's transport (NIO). {@value #CHANNELS_PROPERTY}{@code =true}
-   * forces channels, to compare the two.
+   * Closes the connections; requests still queued or in flight fail and are recorded. Call on
+   * this loop's thread; a second call does nothing.
    */
-  private Http1Transport.Connector http1Connector(InetSocketAddress address) {
-    Http1Transport.Connector direct = Boolean.getBoolean(CHANNELS_PROPERTY) ? null : EpollHttp1Connection.connector(eventLoop, address);
-    return direct != null ? direct
-        : ChannelHttp1Connection.connector(eventLoop, ((VertxInternal) vertx).transport().channelFactory(false), address);
-  }
-
-  /** Closes the connections; requests still queued or in flight fail and are recorded. */
   void closeTransport() {
-    transport.close();
+    if (transport != null) {
+      transport.close();
+    }
   }
 
   private void enterNextPhase() {
@@ -199,8 +174,7 @@ final class LoadLoop extends VerticleBase implements Transport.Completion {
     }
     // Coalesce: a tick never comes sooner than MIN_TICK after the last one; the requests it
     // finds due are sent together, each charged from its own intended time.
-    long delay = Math.max(nextEventNanos - now, MIN_TICK_NANOS);
-    eventLoop.schedule(tickTask, delay, TimeUnit.NANOSECONDS);
+    tickTimer.arm(Math.max(nextEventNanos - now, MIN_TICK_NANOS));
   }
 
   private void tick() {
@@ -237,7 +211,7 @@ final class LoadLoop extends VerticleBase implements Transport.Completion {
       }
     }
     if (burst == MAX_BURST) {
-      eventLoop.execute(tickTask); // more are due: let I/O run first, then continue
+      tickTimer.arm(0); // more are due: let I/O run first, then continue
     } else {
       armTimer(now);
     }
@@ -295,11 +269,11 @@ final class LoadLoop extends VerticleBase implements Transport.Completion {
     if (thinkNanos == 0) {
       dispatch(next, phaseIndex, end, user);
     } else {
-      eventLoop.schedule(() -> ctx.dispatch(() -> {
+      thread.schedule(() -> {
         if (!schedulingDone && phaseIndex == phase) {
           dispatch(next, phaseIndex, clock.nanoTime(), user);
         }
-      }), thinkNanos, TimeUnit.NANOSECONDS);
+      }, thinkNanos);
     }
   }
 

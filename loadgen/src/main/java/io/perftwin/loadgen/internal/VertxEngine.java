@@ -9,6 +9,7 @@ import io.perftwin.loadgen.LoadPlan;
 import io.perftwin.loadgen.NanoClock;
 import io.perftwin.loadgen.OpenShape;
 import io.perftwin.loadgen.Phase;
+import io.perftwin.loadgen.Protocol;
 import io.perftwin.loadgen.RunControl;
 import io.perftwin.loadgen.RunObserver;
 import io.perftwin.loadgen.results.Histograms;
@@ -16,21 +17,30 @@ import io.perftwin.loadgen.results.LatencyLogWriter;
 import io.perftwin.loadgen.results.MeasuredRun;
 import io.perftwin.loadgen.results.RequestStats;
 import io.vertx.core.DeploymentOptions;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
-/** The Vert.x open-model engine. See {@link LoadLoop} for pacing, {@link IntervalCollector} for recording. */
+/**
+ * The open-model engine. See {@link LoadLoop} for pacing, {@link IntervalCollector} for
+ * recording. HTTP/1.1 runs on the engine's own epoll loops where it can ({@link #ownLoops}),
+ * h2c and everything else on Vert.x event loops.
+ */
 public final class VertxEngine implements LoadEngine {
+  /** System property: {@code true} sends HTTP/1.1 through Netty channels on Vert.x loops, not the engine's own loops. */
+  static final String CHANNELS_PROPERTY = "perftwin.loadgen.channels";
   /** Lead time between deploying the loops and the first intended arrival. */
   private static final long START_LEAD_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
   /** How often the collector looks for the end of the run between interval ticks. */
@@ -64,8 +74,21 @@ public final class VertxEngine implements LoadEngine {
         .setInternalBlockingPoolSize(1);
   }
 
+  /**
+   * Whether {@code plan} runs on the engine's own epoll loops ({@link EpollLoop}): HTTP/1.1 on a
+   * Linux JVM with Netty's native epoll, on event loops of the run's own, unless
+   * {@value #CHANNELS_PROPERTY}{@code =true}. Otherwise Vert.x event loops drive it.
+   */
+  boolean ownLoops(LoadPlan plan) {
+    return shared == null && plan.protocol() != Protocol.H2C && !Boolean.getBoolean(CHANNELS_PROPERTY)
+        && EpollSet.unavailable() == null;
+  }
+
   @Override
   public MeasuredRun run(LoadPlan plan, RunObserver observer, LatencyLogWriter latencyLog, RunControl control) {
+    if (ownLoops(plan)) {
+      return driveOwnLoops(plan, observer, latencyLog, control);
+    }
     if (shared != null) {
       return drive(shared, plan, observer, latencyLog, control);
     }
@@ -77,25 +100,75 @@ public final class VertxEngine implements LoadEngine {
     }
   }
 
-  private MeasuredRun drive(Vertx vertx, LoadPlan plan, RunObserver observer, LatencyLogWriter latencyLog, RunControl control) {
-    int loops = plan.eventLoops();
-    RecorderBook book = new RecorderBook(loops, plan.phases().size(), plan.requests().size());
-    IntervalCollector collector = new IntervalCollector(plan, book, latencyLog);
-    AtomicInteger loopsScheduling = new AtomicInteger(loops);
-    long startNanos = clock.nanoTime() + START_LEAD_NANOS;
-    Instant startWall = wallClock.instant().plusNanos(START_LEAD_NANOS);
-    latencyLog.start(startWall.toEpochMilli(), "perftwin latency log; values in ns, max column in ms; see docs/results-format.md");
+  /** The state of one run, up to its measurement. */
+  private final class Run {
+    final LoadPlan plan;
+    final RecorderBook book;
+    final IntervalCollector collector;
+    final AtomicInteger loopsScheduling;
+    final long startNanos;
+    final Instant startWall;
+    final List<LoadLoop> loops = new ArrayList<>();
 
-    List<LoadLoop> deployed = new CopyOnWriteArrayList<>();
-    AtomicInteger nextShare = new AtomicInteger();
-    String deployment = vertx.deployVerticle(() -> {
-          LoadLoop loop = new LoadLoop(nextShare.getAndIncrement(), plan, book, clock, startNanos, loopsScheduling::decrementAndGet);
-          deployed.add(loop);
-          return loop;
-        }, new DeploymentOptions().setInstances(loops))
+    Run(LoadPlan plan, LatencyLogWriter latencyLog) {
+      this.plan = plan;
+      int n = plan.eventLoops();
+      book = new RecorderBook(n, plan.phases().size(), plan.requests().size());
+      collector = new IntervalCollector(plan, book, latencyLog);
+      loopsScheduling = new AtomicInteger(n);
+      startNanos = clock.nanoTime() + START_LEAD_NANOS;
+      startWall = wallClock.instant().plusNanos(START_LEAD_NANOS);
+      latencyLog.start(startWall.toEpochMilli(), "perftwin latency log; values in ns, max column in ms; see docs/results-format.md");
+      for (int share = 0; share < n; share++) {
+        loops.add(new LoadLoop(share, plan, book, clock, startNanos, loopsScheduling::decrementAndGet));
+      }
+    }
+  }
+
+  private MeasuredRun driveOwnLoops(LoadPlan plan, RunObserver observer, LatencyLogWriter latencyLog, RunControl control) {
+    Run run = new Run(plan, latencyLog);
+    InetSocketAddress address = address(plan);
+    List<EpollLoop> threads = new ArrayList<>();
+    try {
+      for (LoadLoop loop : run.loops) {
+        EpollLoop thread = new EpollLoop("perftwin-loop-" + threads.size(), clock);
+        threads.add(thread);
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        thread.execute(() -> {
+          try {
+            loop.start(thread, (completion, connections, renderers) -> new Http1Transport(thread, clock, completion,
+                EpollHttp1Connection.connector(thread, address), connections, renderers, plan.requests(), plan.requestTimeout()));
+            started.complete(null);
+          } catch (RuntimeException | Error e) {
+            started.completeExceptionally(e);
+          }
+        });
+        started.join();
+      }
+      return measure(run, observer, control);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the engine's event loops", e);
+    } finally {
+      // Each loop closes its connections on its own thread, then stops and frees its descriptors.
+      for (int i = 0; i < threads.size(); i++) {
+        LoadLoop loop = run.loops.get(i);
+        try {
+          threads.get(i).shutdown(loop::closeTransport, TimeUnit.SECONDS.toNanos(10));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+  }
+
+  private MeasuredRun drive(Vertx vertx, LoadPlan plan, RunObserver observer, LatencyLogWriter latencyLog, RunControl control) {
+    Run run = new Run(plan, latencyLog);
+    Iterator<LoadLoop> next = run.loops.iterator();
+    String deployment = vertx.deployVerticle(() -> new LoadVerticle(next.next(), plan, clock),
+            new DeploymentOptions().setInstances(run.loops.size()))
         .toCompletionStage().toCompletableFuture().join();
     try {
-      return measure(plan, observer, control, book, collector, loopsScheduling, deployed, startNanos, startWall);
+      return measure(run, observer, control);
     } finally {
       // On shared loops the connections must go now; an owned instance is closed by run().
       if (shared != null) {
@@ -105,8 +178,17 @@ public final class VertxEngine implements LoadEngine {
     }
   }
 
-  private MeasuredRun measure(LoadPlan plan, RunObserver observer, RunControl control, RecorderBook book,
-      IntervalCollector collector, AtomicInteger loopsScheduling, List<LoadLoop> deployed, long startNanos, Instant startWall) {
+  /** The target's socket address; port 80 when the URI has none. */
+  static InetSocketAddress address(LoadPlan plan) {
+    int port = plan.target().getPort() > 0 ? plan.target().getPort() : 80;
+    return new InetSocketAddress(plan.target().getHost(), port);
+  }
+
+  private MeasuredRun measure(Run run, RunObserver observer, RunControl control) {
+    LoadPlan plan = run.plan;
+    RecorderBook book = run.book;
+    IntervalCollector collector = run.collector;
+    long startNanos = run.startNanos;
 
     long intervalNanos = LoadDefaults.REPORTING_INTERVAL.toNanos();
     long lastTick = startNanos;
@@ -118,12 +200,12 @@ public final class VertxEngine implements LoadEngine {
       long now = clock.nanoTime();
       if (control.isStopRequested() && !stopForwarded) {
         stopForwarded = true;
-        for (LoadLoop loop : deployed) {
-          loop.loopContext().runOnContext(v -> loop.stopScheduling());
+        for (LoadLoop loop : run.loops) {
+          loop.thread().execute(loop::stopScheduling);
         }
         drainDeadline = Math.min(drainDeadline, now + LoadDefaults.INTERRUPT_GRACE.toNanos());
       }
-      boolean schedulingDone = loopsScheduling.get() == 0;
+      boolean schedulingDone = run.loopsScheduling.get() == 0;
       if (schedulingDone && drainDeadline == Long.MAX_VALUE) {
         drainDeadline = now + plan.requestTimeout().toNanos() + TimeUnit.SECONDS.toNanos(1);
       }
@@ -143,14 +225,17 @@ public final class VertxEngine implements LoadEngine {
     }
     // Requests still in flight at the deadline are failed by closing the clients, and recorded.
     if (book.inFlight() > 0) {
-      List<Future<Void>> closes = new ArrayList<>();
-      for (LoadLoop loop : deployed) {
-        closes.add(Future.future(p -> loop.loopContext().runOnContext(v -> {
+      List<CompletableFuture<Void>> closes = new ArrayList<>();
+      for (LoadLoop loop : run.loops) {
+        CompletableFuture<Void> closed = new CompletableFuture<>();
+        loop.thread().execute(() -> {
           loop.closeTransport();
-          p.complete();
-        })));
+          closed.complete(null);
+        });
+        closes.add(closed);
       }
-      Future.join(closes).toCompletionStage().toCompletableFuture().orTimeout(5, TimeUnit.SECONDS).exceptionally(t -> null).join();
+      CompletableFuture.allOf(closes.toArray(new CompletableFuture[0])).orTimeout(5, TimeUnit.SECONDS)
+          .exceptionally(t -> null).join();
     }
     long end = clock.nanoTime();
     IntervalSnapshot last = collector.collect(seconds(lastTick - startNanos), seconds(end - startNanos), phaseAt(plan, end - startNanos), 0);
@@ -169,7 +254,7 @@ public final class VertxEngine implements LoadEngine {
     }
     MeasuredRunDraft draft = new MeasuredRunDraft(requests, collector.measuredLag(), measuredSeconds);
     List<String> invalid = invalidReasons(plan, draft, control);
-    return new MeasuredRun(startWall, wallClock.instant(), measuredSeconds,
+    return new MeasuredRun(run.startWall, wallClock.instant(), measuredSeconds,
         measuredSeconds > 0 ? offered / measuredSeconds : 0, requests, draft.lag, collector.timeline(), invalid,
         collector.phaseResults());
   }

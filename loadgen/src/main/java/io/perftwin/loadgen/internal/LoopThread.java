@@ -1,0 +1,22 @@
+package io.perftwin.loadgen.internal;
+
+import java.util.concurrent.Executor;
+
+/**
+ * The one thread a load loop and its transport run on, with its timers: the engine's own
+ * {@link EpollLoop}, or a Vert.x event loop ({@link NettyLoopThread}). Only {@link #execute} may
+ * be called from other threads.
+ */
+interface LoopThread extends Executor {
+  /** A timer that can be armed again and again. */
+  interface Rearmable {
+    /** Fires once, {@code delayNanos} from now; arming an armed timer moves it. */
+    void arm(long delayNanos);
+  }
+
+  /** Runs {@code task} once, {@code delayNanos} from now. */
+  void schedule(Runnable task, long delayNanos);
+
+  /** A timer that runs {@code task} each time it fires. */
+  Rearmable timer(Runnable task);
+}
