@@ -30,7 +30,8 @@ import java.util.Locale;
  * The engine is the one {@code twin run} uses ({@link LoadEngines#vertx}): for HTTP/1.1 on Linux,
  * event loops of its own, started afresh by each run. A fresh loop thread runs compiled code from
  * its first turn, as a loop turn is a method of its own, not one long loop body that would wait
- * for on-stack replacement.
+ * for on-stack replacement. {@code -Dperftwin.bench.sharedLoops=true} runs the engine on one Vert.x
+ * instance's loops instead ({@link LoadEngines#vertxOn}, as the shaping proxy does), to compare.
  *
  * <pre>java -cp … io.perftwin.bench.EngineBench URL RATE CONNECTIONS SECONDS [WARMUP_SECONDS] [LOOPS] [REWARM_SECONDS]</pre>
  *
@@ -54,7 +55,8 @@ public final class EngineBench {
     Duration warmup = Duration.ofSeconds(args.length > 4 ? Long.parseLong(args[4]) : 5);
     int loops = args.length > 5 ? Integer.parseInt(args[5]) : Math.min(Runtime.getRuntime().availableProcessors(), connections);
 
-    LoadEngine engine = LoadEngines.vertx();
+    LoadEngine engine = Boolean.getBoolean("perftwin.bench.sharedLoops") ? LoadEngines.vertxOn(LoadEngines.eventLoops(loops))
+        : LoadEngines.vertx();
     run(engine, url, rate, connections, loops, warmup);
     long rewarm = args.length > 6 ? Long.parseLong(args[6]) : 0;
     if (rewarm > 0) {

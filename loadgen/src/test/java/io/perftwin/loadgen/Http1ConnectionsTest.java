@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.perftwin.loadgen.results.LatencyLogWriter;
 import io.perftwin.loadgen.results.MeasuredRun;
+import io.vertx.core.Vertx;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,28 +25,29 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * HTTP/1.1 connection handling at the edges, for both ways a connection moves bytes: sockets
- * on the epoll loop directly (the default on Linux) and Netty channels
+ * HTTP/1.1 connection handling at the edges, for every way a connection moves bytes: sockets on
+ * the engine's own epoll loops (the default on Linux), sockets registered with shared Vert.x
+ * epoll loops ({@link LoadEngines#vertxOn}), and Netty channels
  * ({@code perftwin.loadgen.channels=true}). The server is a plain blocking socket server, so
  * that it can misbehave in ways an HTTP server library would not.
  */
 class Http1ConnectionsTest {
   private static final String CHANNELS = "perftwin.loadgen.channels";
 
-  @ParameterizedTest(name = "channels={0}")
-  @ValueSource(booleans = {false, true})
-  void refusedConnectionsFailEveryRequestAsConnectRefused(boolean channels) throws IOException {
+  @ParameterizedTest(name = "{0} loops")
+  @ValueSource(strings = {"own", "shared", "channels"})
+  void refusedConnectionsFailEveryRequestAsConnectRefused(String loops) throws IOException {
     int port;
     try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = closed.getLocalPort();
     }
-    MeasuredRun run = run(channels, port, 4, 100, "GET", null);
+    MeasuredRun run = run(loops, port, 4, 100, "GET", null);
     assertEquals(Map.of(ErrorKind.CONNECT_REFUSED, 100L), run.all().errorsByKind());
   }
 
-  @ParameterizedTest(name = "channels={0}")
-  @ValueSource(booleans = {false, true})
-  void aConnectThatNeverCompletesTimesOut(boolean channels) throws IOException {
+  @ParameterizedTest(name = "{0} loops")
+  @ValueSource(strings = {"own", "shared", "channels"})
+  void aConnectThatNeverCompletesTimesOut(String loops) throws IOException {
     // A listener whose accept queue is full and never drained: Linux drops further SYNs, so a
     // connect neither succeeds nor is refused.
     try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -61,7 +63,7 @@ class Http1ConnectionsTest {
           }
           fillers.add(s);
         }
-        MeasuredRun run = run(channels, full.getLocalPort(), 2, 20, "GET", null, Duration.ofMillis(500));
+        MeasuredRun run = run(loops, full.getLocalPort(), 2, 20, "GET", null, Duration.ofMillis(500));
         assertEquals(20, run.all().errors(), "every request failed: " + run.all().errorsByKind());
         assertTrue(run.all().errorsByKind().getOrDefault(ErrorKind.CONNECT_TIMEOUT, 0L) > 0,
             "some failed as connect timeouts: " + run.all().errorsByKind());
@@ -75,37 +77,37 @@ class Http1ConnectionsTest {
     }
   }
 
-  @ParameterizedTest(name = "channels={0}")
-  @ValueSource(booleans = {false, true})
-  void connectionCloseResponsesSucceedOnFreshConnections(boolean channels) throws IOException {
+  @ParameterizedTest(name = "{0} loops")
+  @ValueSource(strings = {"own", "shared", "channels"})
+  void connectionCloseResponsesSucceedOnFreshConnections(String loops) throws IOException {
     String response = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok";
     try (RawServer server = RawServer.answeringOnce(response)) {
-      runAllSucceeding(channels, server, 4, 100, "GET", null);
+      runAllSucceeding(loops, server, 4, 100, "GET", null);
       assertEquals(100, server.connections.get(), "one connection per request");
     }
   }
 
-  @ParameterizedTest(name = "channels={0}")
-  @ValueSource(booleans = {false, true})
-  void aBodyWithoutLengthEndsWhenTheServerCloses(boolean channels) throws IOException {
+  @ParameterizedTest(name = "{0} loops")
+  @ValueSource(strings = {"own", "shared", "channels"})
+  void aBodyWithoutLengthEndsWhenTheServerCloses(String loops) throws IOException {
     try (RawServer server = RawServer.answeringOnce("HTTP/1.1 200 OK\r\n\r\nuntil the end")) {
-      runAllSucceeding(channels, server, 2, 50, "GET", null);
+      runAllSucceeding(loops, server, 2, 50, "GET", null);
     }
   }
 
-  @ParameterizedTest(name = "channels={0}")
-  @ValueSource(booleans = {false, true})
-  void aResetInTheMiddleOfAResponseIsAReset(boolean channels) throws IOException {
+  @ParameterizedTest(name = "{0} loops")
+  @ValueSource(strings = {"own", "shared", "channels"})
+  void aResetInTheMiddleOfAResponseIsAReset(String loops) throws IOException {
     try (RawServer server = RawServer.answeringOnce("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nonly part")) {
       server.reset = true; // the connection closes with SO_LINGER 0: an RST, not a FIN
-      MeasuredRun run = run(channels, server.port(), 2, 50, "GET", null);
+      MeasuredRun run = run(loops, server.port(), 2, 50, "GET", null);
       assertEquals(Map.of(ErrorKind.RESET, 50L), run.all().errorsByKind());
     }
   }
 
-  @ParameterizedTest(name = "channels={0}")
-  @ValueSource(booleans = {false, true})
-  void requestsLargerThanTheSocketBufferAreSentWhole(boolean channels) throws IOException {
+  @ParameterizedTest(name = "{0} loops")
+  @ValueSource(strings = {"own", "shared", "channels"})
+  void requestsLargerThanTheSocketBufferAreSentWhole(String loops) throws IOException {
     // 8 MiB: larger than the largest send buffer Linux gives a socket by default (4 MiB), so
     // the kernel takes each request in parts and the rest waits for the socket to drain.
     String body = "x".repeat(8 << 20);
@@ -116,13 +118,13 @@ class Http1ConnectionsTest {
       out.write(ascii("HTTP/1.1 " + status + "\r\nContent-Length: 0\r\n\r\n"));
       return true;
     })) {
-      runAllSucceeding(channels, server, 2, 10, "POST", body);
+      runAllSucceeding(loops, server, 2, 10, "POST", body);
     }
   }
 
-  @ParameterizedTest(name = "channels={0}")
-  @ValueSource(booleans = {false, true})
-  void responsesLargerThanTheReceiveBufferAreReadWhole(boolean channels) throws IOException {
+  @ParameterizedTest(name = "{0} loops")
+  @ValueSource(strings = {"own", "shared", "channels"})
+  void responsesLargerThanTheReceiveBufferAreReadWhole(String loops) throws IOException {
     byte[] body = new byte[1 << 20];
     try (RawServer server = new RawServer((in, out) -> {
       readRequest(in);
@@ -130,33 +132,38 @@ class Http1ConnectionsTest {
       out.write(body);
       return true;
     })) {
-      runAllSucceeding(channels, server, 2, 20, "GET", null);
+      runAllSucceeding(loops, server, 2, 20, "GET", null);
       assertTrue(server.connections.get() <= 2, "kept alive: " + server.connections.get() + " connections");
     }
   }
 
   /** Runs against {@code server} and asserts that every request completed without error. */
-  private static void runAllSucceeding(boolean channels, RawServer server, int connections, int requests, String method,
+  private static void runAllSucceeding(String loops, RawServer server, int connections, int requests, String method,
       String body) {
-    MeasuredRun run = run(channels, server.port(), connections, requests, method, body);
+    MeasuredRun run = run(loops, server.port(), connections, requests, method, body);
     assertEquals(requests, run.all().count());
     assertEquals(Map.of(), run.all().errorsByKind());
   }
 
-  private static MeasuredRun run(boolean channels, int port, int connections, int requests, String method, String body) {
-    return run(channels, port, connections, requests, method, body, Duration.ofSeconds(5));
+  private static MeasuredRun run(String loops, int port, int connections, int requests, String method, String body) {
+    return run(loops, port, connections, requests, method, body, Duration.ofSeconds(5));
   }
 
-  private static MeasuredRun run(boolean channels, int port, int connections, int requests, String method, String body,
+  private static MeasuredRun run(String loops, int port, int connections, int requests, String method, String body,
       Duration timeout) {
     LoadPlan plan = new LoadPlan(URI.create("http://127.0.0.1:" + port + "/"), connections, 1,
         List.of(new Phase("steady", Duration.ofSeconds(1), new ConstantRate(requests), false)),
         List.of(new RequestTemplate("r", 1, method, "/", List.of(), body)), 7, timeout, Duration.ofSeconds(1));
     String before = System.getProperty(CHANNELS);
-    System.setProperty(CHANNELS, String.valueOf(channels));
+    System.setProperty(CHANNELS, String.valueOf(loops.equals("channels")));
+    Vertx shared = loops.equals("shared") ? LoadEngines.eventLoops(1) : null;
     try {
-      return LoadEngines.vertx().run(plan, RunObserver.NONE, LatencyLogWriter.discarding(), new RunControl());
+      LoadEngine engine = shared != null ? LoadEngines.vertxOn(shared) : LoadEngines.vertx();
+      return engine.run(plan, RunObserver.NONE, LatencyLogWriter.discarding(), new RunControl());
     } finally {
+      if (shared != null) {
+        shared.close().toCompletionStage().toCompletableFuture().join();
+      }
       if (before == null) {
         System.clearProperty(CHANNELS);
       } else {

@@ -10,15 +10,15 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An {@link Http1Connection} on a non-blocking socket watched by the engine's own
- * {@link EpollLoop}, without a channel: a request is one {@code send} from its encoded bytes, a
+ * An {@link Http1Connection} on a non-blocking socket watched by a {@link SocketPoller} (the
+ * engine's own {@link EpollLoop}, or a Netty epoll loop it shares), without a channel: a request is one {@code send} from its encoded bytes, a
  * response is read with {@code recv} into the loop's one receive buffer and parsed in place.
  * Edge-triggered, like Netty's own epoll channels.
  *
  * <p>A send the kernel takes only in part (a full socket buffer: large bodies, a slow reader)
  * keeps the rest and waits for {@code EPOLLOUT}.
  */
-final class EpollHttp1Connection extends Http1Connection implements EpollLoop.Handler {
+final class EpollHttp1Connection extends Http1Connection implements SocketPoller.Handler {
   private static final int READ = EpollSet.IN | EpollSet.RDHUP | EpollSet.ET;
   private static final int READ_WRITE = READ | EpollSet.OUT;
   /** The peer closed or reset. */
@@ -26,35 +26,33 @@ final class EpollHttp1Connection extends Http1Connection implements EpollLoop.Ha
   /** The receive buffer of a loop's connections, shared by them. */
   private static final int RECEIVE_BUFFER = 64 * 1024;
 
-  private final EpollLoop loop;
+  private final SocketPoller poller;
   private final Socket socket;
-  private final int fd;
   private final ByteBuf in;
-  private EpollLoop.Timer connectTimeout;
-  private boolean registered;
+  /** The socket's watch; null until watched and after it is cancelled. */
+  private SocketPoller.Watch watch;
   private boolean connecting;
   private boolean connected;
   private boolean closed;
   /** The unsent rest of a request the kernel took only in part; null when all was sent. */
   private ByteBuf unsent;
 
-  private EpollHttp1Connection(Http1Transport transport, EpollLoop loop, Socket socket, ByteBuf in) {
+  private EpollHttp1Connection(Http1Transport transport, SocketPoller poller, Socket socket, ByteBuf in) {
     super(transport);
-    this.loop = loop;
+    this.poller = poller;
     this.socket = socket;
-    this.fd = socket.intValue();
     this.in = in;
   }
 
   /**
-   * Opens connections to {@code address} on {@code loop}. The connector holds the loop's receive
+   * Opens connections to {@code address} on {@code poller}. The connector holds the loop's receive
    * buffer, shared by its connections (one reads at a time), and frees it on
    * {@link Http1Transport.Connector#close}.
    */
-  static Http1Transport.Connector connector(EpollLoop loop, InetSocketAddress address) {
+  static Http1Transport.Connector connector(SocketPoller poller, InetSocketAddress address) {
     // Unpooled: one buffer per loop gains nothing from a pool, and a plain direct buffer is
     // cheaper per access than a pooled one's view of its chunk (about 1 % of the CPU per
-    // request at 90,000/s, docs/benchmarks.md). EpollSet needs Unsafe, so it has an address.
+    // request at 90,000/s, docs/benchmarks.md). Pollers need Unsafe, so it has an address.
     ByteBuf in = Unpooled.directBuffer(RECEIVE_BUFFER, RECEIVE_BUFFER);
     return new Http1Transport.Connector() {
       @Override
@@ -67,7 +65,7 @@ final class EpollHttp1Connection extends Http1Connection implements EpollLoop.Ha
           transport.connectFailed(e);
           return;
         }
-        new EpollHttp1Connection(transport, loop, socket, in).connect(address, transport.connectTimeoutNanos());
+        new EpollHttp1Connection(transport, poller, socket, in).connect(address, transport.connectTimeoutNanos());
       }
 
       @Override
@@ -79,22 +77,19 @@ final class EpollHttp1Connection extends Http1Connection implements EpollLoop.Ha
 
   private void connect(InetSocketAddress address, long timeoutNanos) {
     try {
+      watch = poller.watch(socket, READ_WRITE, this);
       if (socket.connect(address)) {
-        loop.register(fd, READ, this);
-        registered = true;
         established();
         return;
       }
       connecting = true;
-      loop.register(fd, READ_WRITE, this);
-      registered = true;
-      connectTimeout = loop.timer(() -> {
+      // Not cancelled when the connect completes: it then finds nothing to do.
+      poller.thread().schedule(() -> {
         if (connecting) {
           failConnect(new ConnectTimeoutException("connection timed out after "
               + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms: " + address));
         }
-      });
-      connectTimeout.arm(timeoutNanos);
+      }, timeoutNanos);
     } catch (IOException | RuntimeException e) {
       failConnect(e);
     }
@@ -103,18 +98,12 @@ final class EpollHttp1Connection extends Http1Connection implements EpollLoop.Ha
   private void established() throws IOException {
     connecting = false;
     connected = true;
-    if (connectTimeout != null) {
-      connectTimeout.cancel();
-    }
-    loop.modify(fd, READ);
+    watch.modify(READ);
     transport.connected(this);
   }
 
   private void failConnect(Throwable cause) {
     connecting = false;
-    if (connectTimeout != null) {
-      connectTimeout.cancel();
-    }
     closed = true;
     closeSocket();
     transport.connectFailed(cause);
@@ -183,7 +172,7 @@ final class EpollHttp1Connection extends Http1Connection implements EpollLoop.Ha
       int written = socket.sendAddress(bytes.memoryAddress(), from, to);
       if (from + written < to) {
         unsent = bytes.retainedSlice(from + written, to - from - written);
-        loop.modify(fd, READ_WRITE);
+        watch.modify(READ_WRITE);
       }
     } catch (IOException e) {
       fail(e);
@@ -202,7 +191,7 @@ final class EpollHttp1Connection extends Http1Connection implements EpollLoop.Ha
       if (!unsent.isReadable()) {
         unsent.release();
         unsent = null;
-        loop.modify(fd, READ);
+        watch.modify(READ);
       }
       return true;
     } catch (IOException e) {
@@ -236,11 +225,16 @@ final class EpollHttp1Connection extends Http1Connection implements EpollLoop.Ha
     }
   }
 
+  @Override
+  public void pollerClosed() {
+    disconnect();
+  }
+
   /** Stops watching the socket and closes it. */
   private void closeSocket() {
-    if (registered) {
-      registered = false;
-      loop.deregister(fd);
+    if (watch != null) {
+      watch.cancel();
+      watch = null;
     }
     try {
       socket.close();

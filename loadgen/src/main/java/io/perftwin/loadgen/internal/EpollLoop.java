@@ -20,13 +20,7 @@ import java.util.concurrent.TimeUnit;
  * which together cost the engine about as much CPU as its own work per request
  * (docs/benchmarks.md, sessions 8 and 9). This loop keeps only what the engine uses.
  */
-final class EpollLoop implements LoopThread {
-  /** A registered file descriptor's owner; called on the loop's thread. */
-  interface Handler {
-    /** @param events the ready flags ({@link EpollSet#IN}, {@link EpollSet#OUT}, …) */
-    void ready(int events);
-  }
-
+final class EpollLoop implements LoopThread, SocketPoller {
   /** A timer that can be armed again and again without allocating. */
   static final class Timer implements LoopThread.Rearmable {
     private final EpollLoop loop;
@@ -98,27 +92,35 @@ final class EpollLoop implements LoopThread {
     return new Timer(this, task);
   }
 
-  /** Watches {@code fd} for {@code flags}; loop thread only. */
-  void register(int fd, int flags, Handler handler) throws IOException {
+  @Override
+  public Watch watch(FileDescriptor descriptor, int flags, Handler handler) throws IOException {
+    int fd = descriptor.intValue();
     if (fd >= handlers.length) {
       handlers = Arrays.copyOf(handlers, Math.max(fd + 1, handlers.length * 2));
     }
     epoll.add(fd, flags);
     handlers[fd] = handler;
+    return new Watch() {
+      @Override
+      public void modify(int newFlags) throws IOException {
+        epoll.modify(fd, newFlags);
+      }
+
+      @Override
+      public void cancel() {
+        handlers[fd] = null;
+        try {
+          epoll.remove(fd);
+        } catch (IOException ignored) {
+          // the descriptor is about to be closed, which removes it from the set anyway
+        }
+      }
+    };
   }
 
-  void modify(int fd, int flags) throws IOException {
-    epoll.modify(fd, flags);
-  }
-
-  /** Stops watching {@code fd}; call before closing it. Loop thread only. */
-  void deregister(int fd) {
-    handlers[fd] = null;
-    try {
-      epoll.remove(fd);
-    } catch (IOException ignored) {
-      // the descriptor is about to be closed, which removes it from the set anyway
-    }
+  @Override
+  public LoopThread thread() {
+    return this;
   }
 
   /**

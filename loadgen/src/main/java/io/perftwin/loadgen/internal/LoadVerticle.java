@@ -10,9 +10,9 @@ import io.vertx.core.internal.VertxInternal;
 import java.net.InetSocketAddress;
 
 /**
- * A {@link LoadLoop} on a Vert.x event loop: h2c through the Vert.x HTTP client, and HTTP/1.1
- * through Netty channels of the loop's transport where the engine's own epoll loop cannot run
- * (no native epoll, or {@value VertxEngine#CHANNELS_PROPERTY}{@code =true}).
+ * A {@link LoadLoop} on a Vert.x event loop: h2c through the Vert.x HTTP client; HTTP/1.1 on
+ * sockets registered with the loop's epoll directly ({@link NettyPoller}), else through Netty
+ * channels of the loop's transport (NIO, or {@value VertxEngine#CHANNELS_PROPERTY}{@code =true}).
  */
 final class LoadVerticle extends VerticleBase {
   private final LoadLoop loop;
@@ -34,9 +34,11 @@ final class LoadVerticle extends VerticleBase {
             Math.max(1, plan.requestTimeout().toMillis()), true);
       }
       InetSocketAddress address = VertxEngine.address(plan);
-      return new Http1Transport(thread, clock, completion,
-          ChannelHttp1Connection.connector(thread.eventLoop(), ((VertxInternal) vertx).transport().channelFactory(false), address),
-          connections, renderers, plan.requests(), plan.requestTimeout());
+      NettyPoller poller = Boolean.getBoolean(VertxEngine.CHANNELS_PROPERTY) ? null : NettyPoller.of(thread);
+      Http1Transport.Connector connector = poller != null ? EpollHttp1Connection.connector(poller, address)
+          : ChannelHttp1Connection.connector(thread.eventLoop(), ((VertxInternal) vertx).transport().channelFactory(false), address);
+      return new Http1Transport(thread, clock, completion, connector, connections, renderers, plan.requests(),
+          plan.requestTimeout());
     });
     return Future.succeededFuture();
   }

@@ -34,8 +34,9 @@ final class NettyLoopThread implements LoopThread {
   @Override
   public Rearmable timer(Runnable task) {
     Runnable inContext = () -> ctx.dispatch(task);
-    // Netty has no movable timer: each arming schedules anew. The only timer armed this way is
-    // the load loop's tick, which never arms while armed (a tick arms the next one as it ends).
+    // Netty has no movable timer: each arming schedules anew. That is enough here: the load
+    // loop's tick and the transport's timeout sweep never arm while armed (each arms the next
+    // one as it runs).
     return delayNanos -> eventLoop.schedule(inContext, delayNanos, TimeUnit.NANOSECONDS);
   }
 }
