@@ -75,11 +75,12 @@ public final class EngineBench {
         "{\"engine\":\"perftwin\",\"offeredRate\":%.1f,\"connections\":%d,\"loops\":%d,\"requests\":%d,\"errors\":%d,"
             + "\"wallSeconds\":%.3f,\"cpuSeconds\":%.3f,\"requestsPerCpuSecond\":%.0f,\"achievedRate\":%.1f,"
             + "\"userCpuSeconds\":%.2f,\"systemCpuSeconds\":%.2f,"
-            + "\"drainSeconds\":%.3f,\"lagP99Ms\":%.3f,\"p50Ms\":%.3f,\"p99Ms\":%.3f,\"valid\":%b}",
+            + "\"drainSeconds\":%.3f,\"lagP50Ms\":%.3f,\"lagP99Ms\":%.3f,\"lagMaxMs\":%.3f,\"p50Ms\":%.3f,\"p99Ms\":%.3f,\"valid\":%b}",
         rate, connections, loops, all.count(), all.errors(), wallSeconds, cpuSeconds, all.count() / cpuSeconds,
         measured.achievedRate(all), splitAfter[0] - splitBefore[0], splitAfter[1] - splitBefore[1],
         Math.max(0, wallSeconds - duration.toNanos() / 1e9 - 0.2),
-        Histograms.percentileMillis(measured.scheduleLag(), 99),
+        Histograms.percentileMillis(measured.scheduleLag(), 50), Histograms.percentileMillis(measured.scheduleLag(), 99),
+        measured.scheduleLag().getMaxValue() / 1e6,
         Histograms.percentileMillis(all.responseTime(), 50), Histograms.percentileMillis(all.responseTime(), 99),
         measured.valid()));
     System.exit(0);

@@ -4,9 +4,12 @@ import io.netty.channel.epoll.Native;
 import io.netty.channel.unix.FileDescriptor;
 import io.perftwin.loadgen.NanoClock;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The engine's own event loop: one thread, one {@link EpollSet}, a timer heap and a task queue,
@@ -14,6 +17,14 @@ import java.util.concurrent.TimeUnit;
  * {@code epoll_pwait2} until the next timer or a ready socket, then hands each ready file
  * descriptor to its {@link Handler}. Other threads hand it work with {@link #execute}, which
  * wakes it through an eventfd.
+ *
+ * <p>While its transport is busy ({@link #parkWhileBusy}: every connection in use and requests
+ * waiting), the loop waits with no timeout: nothing it could do on a timer would send anything
+ * sooner, and a wait with a timeout costs the kernel a timer per wait, about 10 % of the CPU per
+ * request at wrk's rate (docs/benchmarks.md, session 9). Its timers then run at the next I/O
+ * event, or when a watchdog thread, which looks every {@value #PARK_CHECK_MICROS} µs, finds the
+ * loop has not turned since and wakes it: a stalled target cannot hold timers (timeouts, the
+ * tick that hands arrivals to the queue) back longer than that.
  *
  * <p>Why not Netty's or Vert.x's loop: per request they add a task queue, a scheduled-task queue
  * read with the clock each turn, atomic wake-up flags, a handle registry and a context switch,
@@ -46,6 +57,20 @@ final class EpollLoop implements LoopThread, SocketPoller {
     }
   }
 
+  /** How often the watchdog looks at a parked loop, microseconds. */
+  static final long PARK_CHECK_MICROS = 500;
+  private static final VarHandle PARKED;
+  private static final VarHandle TURN;
+
+  static {
+    try {
+      PARKED = MethodHandles.lookup().findVarHandle(EpollLoop.class, "parked", boolean.class);
+      TURN = MethodHandles.lookup().findVarHandle(EpollLoop.class, "turn", long.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
   private final String name;
   private final NanoClock clock;
   private final EpollSet epoll = new EpollSet();
@@ -55,7 +80,11 @@ final class EpollLoop implements LoopThread, SocketPoller {
   private Handler[] handlers = new Handler[1024];
   private Timer[] heap = new Timer[64];
   private int timers;
+  /** Turns so far; the watchdog reads it (opaque) to see whether the loop moved. */
   private long turn;
+  /** Whether waits have no timeout now (opaque: the watchdog reads it). */
+  private boolean parked;
+  private Thread watchdog;
   private volatile boolean running = true;
   private Throwable firstFailure;
 
@@ -90,6 +119,33 @@ final class EpollLoop implements LoopThread, SocketPoller {
   @Override
   public Timer timer(Runnable task) {
     return new Timer(this, task);
+  }
+
+  /**
+   * Busy: every connection is in use and requests wait for one. Waits then have no timeout until
+   * this is called with false (see the class comment). Loop thread only.
+   */
+  @Override
+  public void parkWhileBusy(boolean busy) {
+    PARKED.setOpaque(this, busy);
+    if (busy && watchdog == null) {
+      watchdog = new Thread(this::watch, name + "-watchdog");
+      watchdog.setDaemon(true);
+      watchdog.start();
+    }
+  }
+
+  /** The watchdog: wakes a parked loop that has not turned for {@value #PARK_CHECK_MICROS} µs. */
+  private void watch() {
+    long seen = -1;
+    while (running) {
+      LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(PARK_CHECK_MICROS));
+      long t = (long) TURN.getOpaque(this);
+      if (t == seen && (boolean) PARKED.getOpaque(this) && running) {
+        Native.eventFdWrite(wakeup.intValue(), 1L);
+      }
+      seen = t;
+    }
   }
 
   @Override
@@ -153,6 +209,15 @@ final class EpollLoop implements LoopThread, SocketPoller {
     } catch (IOException | RuntimeException e) {
       failed(e);
     } finally {
+      running = false;
+      if (watchdog != null) {
+        // It writes to the eventfd: it must be gone before the descriptor is closed and reused.
+        try {
+          watchdog.join();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       epoll.close();
       try {
         wakeup.close();
@@ -164,7 +229,7 @@ final class EpollLoop implements LoopThread, SocketPoller {
 
   private void turn() throws IOException {
     long now = clock.nanoTime();
-    turn++;
+    TURN.setOpaque(this, turn + 1);
     while (timers > 0 && heap[0].deadline <= now && heap[0].armedTurn < turn) {
       Timer t = heap[0];
       removeAt(0);
@@ -177,7 +242,7 @@ final class EpollLoop implements LoopThread, SocketPoller {
     if (!running) {
       return;
     }
-    long timeout = timers == 0 ? -1 : Math.max(0, heap[0].deadline - now);
+    long timeout = timers == 0 || parked ? -1 : Math.max(0, heap[0].deadline - now);
     int ready = epoll.await(timeout);
     int wakeupFd = wakeup.intValue();
     for (int i = 0; i < ready; i++) {

@@ -35,6 +35,7 @@ final class Http1Transport implements Transport {
   }
 
   private final LoopThread.Rearmable sweepTimer;
+  private final LoopThread thread;
   private final NanoClock clock;
   private final Completion completion;
   private final Connector connector;
@@ -52,6 +53,8 @@ final class Http1Transport implements Transport {
   private final WaitQueue waiting = new WaitQueue();
   private int connecting;
   private boolean closed;
+  /** What the loop was last told by {@link LoopThread#parkWhileBusy}. */
+  private boolean busy;
 
   /**
    * @param connector opens the connections; it may read {@link #connectTimeoutNanos()}, the
@@ -59,6 +62,7 @@ final class Http1Transport implements Transport {
    */
   Http1Transport(LoopThread thread, NanoClock clock, Completion completion, Connector connector,
       int maxConnections, RequestRenderer[] requests, List<RequestTemplate> templates, Duration planTimeout) {
+    this.thread = thread;
     this.clock = clock;
     this.completion = completion;
     this.connector = connector;
@@ -98,6 +102,19 @@ final class Http1Transport implements Transport {
     waiting.add(phase, name, user, intendedNanos, nowNanos);
     if (connections.size() + connecting < maxConnections) {
       connect();
+    }
+    updateBusy();
+  }
+
+  /**
+   * Tells the loop whether every connection is open and in use with requests waiting: then only
+   * a response can let a request go, and the loop may wait for one without a timeout.
+   */
+  private void updateBusy() {
+    boolean now = waiting.size() > 0 && idle.isEmpty() && connections.size() == maxConnections && !closed;
+    if (now != busy) {
+      busy = now;
+      thread.parkWhileBusy(now);
     }
   }
 
@@ -146,6 +163,7 @@ final class Http1Transport implements Transport {
       // Nothing to serve the waiting requests: each fails with the cause.
       failWaiting(ErrorClassifier.classify(cause), Integer.MAX_VALUE);
     }
+    updateBusy();
   }
 
   private void connectionFree(Http1Connection c, long nowNanos) {
@@ -155,6 +173,7 @@ final class Http1Transport implements Transport {
     } else {
       idle.addFirst(c); // LIFO keeps a few connections hot
     }
+    updateBusy();
   }
 
   void responseComplete(Http1Connection c) {
@@ -213,6 +232,7 @@ final class Http1Transport implements Transport {
     if (!closed && waiting.size() > 0 && connections.size() + connecting < maxConnections) {
       connect();
     }
+    updateBusy();
   }
 
   private void sweep() {
@@ -232,6 +252,7 @@ final class Http1Transport implements Transport {
       completion.complete(waiting.phase(), waiting.name(), waiting.user(), waiting.intended(), -1, ErrorKind.TIMEOUT);
       waiting.removeFirst();
     }
+    updateBusy();
     sweepTimer.arm(sweepNanos);
   }
 
@@ -251,6 +272,7 @@ final class Http1Transport implements Transport {
       return;
     }
     closed = true;
+    updateBusy();
     failWaiting(ErrorKind.OTHER, Integer.MAX_VALUE);
     for (Http1Connection c : new ArrayList<>(connections)) {
       if (c.busy) {

@@ -19,4 +19,11 @@ interface LoopThread extends Executor {
 
   /** A timer that runs {@code task} each time it fires. */
   Rearmable timer(Runnable task);
+
+  /**
+   * The transport is busy (every connection in use, requests waiting) or no longer is. A loop may
+   * then let its timers run late, within a bound it documents, to wait more cheaply
+   * ({@link EpollLoop}); by default nothing changes.
+   */
+  default void parkWhileBusy(boolean busy) {}
 }

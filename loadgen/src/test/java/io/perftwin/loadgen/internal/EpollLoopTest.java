@@ -63,6 +63,24 @@ class EpollLoopTest {
   }
 
   @Test
+  void aParkedLoopStillRunsItsTimersWithNoIo() throws Exception {
+    // Parked (its transport busy), the loop waits with no timeout; with no I/O at all, only the
+    // watchdog can get the timer run.
+    EpollLoop loop = new EpollLoop("test-loop", NanoClock.SYSTEM);
+    CompletableFuture<Long> firedAfter = new CompletableFuture<>();
+    long delay = TimeUnit.MILLISECONDS.toNanos(5);
+    loop.execute(() -> {
+      loop.parkWhileBusy(true);
+      long armed = System.nanoTime();
+      loop.schedule(() -> firedAfter.complete(System.nanoTime() - armed), delay);
+    });
+    assertTrue(firedAfter.get(5, TimeUnit.SECONDS) >= delay, "fired early");
+    assertTrue(loop.shutdown(() -> {}, 5 * SECOND));
+    assertFalse(Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("test-loop-watchdog") && t.isAlive()),
+        "the watchdog outlived its loop");
+  }
+
+  @Test
   void aTaskFromAnotherThreadWakesALoopWaitingWithNoTimer() throws Exception {
     EpollLoop loop = new EpollLoop("test-loop", NanoClock.SYSTEM);
     Thread.sleep(50); // the loop is now in an untimed wait: only the eventfd can wake it
