@@ -11,8 +11,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * An {@link Http1Connection} on a non-blocking socket watched by a {@link SocketPoller} (the
- * engine's own {@link EpollLoop}, or a Netty epoll loop it shares), without a channel: a request is one {@code send} from its encoded bytes, a
- * response is read with {@code recv} into the loop's one receive buffer and parsed in place.
+ * engine's own {@link EpollLoop}, or a Netty epoll loop it shares), without a channel: a request
+ * is one {@code send} from its encoded bytes, a response is read with {@code recv} into the
+ * loop's one receive buffer and parsed in place.
  * Edge-triggered, like Netty's own epoll channels.
  *
  * <p>A send the kernel takes only in part (a full socket buffer: large bodies, a slow reader)
@@ -31,6 +32,8 @@ final class EpollHttp1Connection extends Http1Connection implements SocketPoller
   private final ByteBuf in;
   /** The socket's watch; null until watched and after it is cancelled. */
   private SocketPoller.Watch watch;
+  /** Armed while connecting; cancelled when the connect ends either way, so it holds nothing after. */
+  private LoopThread.Rearmable connectTimeout;
   private boolean connecting;
   private boolean connected;
   private boolean closed;
@@ -83,13 +86,13 @@ final class EpollHttp1Connection extends Http1Connection implements SocketPoller
         return;
       }
       connecting = true;
-      // Not cancelled when the connect completes: it then finds nothing to do.
-      poller.thread().schedule(() -> {
+      connectTimeout = poller.thread().timer(() -> {
         if (connecting) {
           failConnect(new ConnectTimeoutException("connection timed out after "
               + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms: " + address));
         }
-      }, timeoutNanos);
+      });
+      connectTimeout.arm(timeoutNanos);
     } catch (IOException | RuntimeException e) {
       failConnect(e);
     }
@@ -98,12 +101,18 @@ final class EpollHttp1Connection extends Http1Connection implements SocketPoller
   private void established() throws IOException {
     connecting = false;
     connected = true;
+    if (connectTimeout != null) {
+      connectTimeout.cancel();
+    }
     watch.modify(READ);
     transport.connected(this);
   }
 
   private void failConnect(Throwable cause) {
     connecting = false;
+    if (connectTimeout != null) {
+      connectTimeout.cancel();
+    }
     closed = true;
     closeSocket();
     transport.connectFailed(cause);

@@ -51,8 +51,8 @@ final class EpollLoop implements LoopThread, SocketPoller {
       loop.arm(this, loop.clock.nanoTime() + Math.max(0, delayNanos));
     }
 
-    /** Disarms it; nothing if it is not armed. */
-    void cancel() {
+    @Override
+    public void cancel() {
       loop.cancel(this);
     }
   }

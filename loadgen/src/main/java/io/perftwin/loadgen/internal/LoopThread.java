@@ -12,6 +12,9 @@ interface LoopThread extends Executor {
   interface Rearmable {
     /** Fires once, {@code delayNanos} from now; arming an armed timer moves it. */
     void arm(long delayNanos);
+
+    /** Disarms it, so that it neither fires nor holds its task; nothing if it is not armed. */
+    void cancel();
   }
 
   /** Runs {@code task} once, {@code delayNanos} from now. */

@@ -1,6 +1,7 @@
 package io.perftwin.loadgen.internal;
 
 import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.ScheduledFuture;
 import io.vertx.core.internal.ContextInternal;
 import java.util.concurrent.TimeUnit;
 
@@ -36,7 +37,22 @@ final class NettyLoopThread implements LoopThread {
     Runnable inContext = () -> ctx.dispatch(task);
     // Netty has no movable timer: each arming schedules anew. That is enough here: the load
     // loop's tick and the transport's timeout sweep never arm while armed (each arms the next
-    // one as it runs).
-    return delayNanos -> eventLoop.schedule(inContext, delayNanos, TimeUnit.NANOSECONDS);
+    // one as it runs), and a connect timeout is armed once.
+    return new Rearmable() {
+      private ScheduledFuture<?> pending;
+
+      @Override
+      public void arm(long delayNanos) {
+        pending = eventLoop.schedule(inContext, delayNanos, TimeUnit.NANOSECONDS);
+      }
+
+      @Override
+      public void cancel() {
+        if (pending != null) {
+          pending.cancel(false);
+          pending = null;
+        }
+      }
+    };
   }
 }

@@ -40,7 +40,13 @@ class Http1TransportTest {
 
       @Override
       public Rearmable timer(Runnable task) {
-        return delayNanos -> {};
+        return new Rearmable() {
+          @Override
+          public void arm(long delayNanos) {}
+
+          @Override
+          public void cancel() {}
+        };
       }
     };
     Http1Transport transport = new Http1Transport(thread, NanoClock.SYSTEM,
