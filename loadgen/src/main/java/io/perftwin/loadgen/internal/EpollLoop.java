@@ -246,11 +246,7 @@ final class EpollLoop implements LoopThread, SocketPoller {
     while (timers > 0 && heap[0].deadline <= now && heap[0].armedTurn < turn) {
       Timer t = heap[0];
       removeAt(0);
-      try {
-        t.task.run();
-      } catch (RuntimeException | Error e) {
-        failed(e);
-      }
+      runGuarded(t.task);
     }
     if (!running) {
       return;
@@ -279,11 +275,16 @@ final class EpollLoop implements LoopThread, SocketPoller {
   private void runTasks() {
     Runnable task;
     while ((task = tasks.poll()) != null) {
-      try {
-        task.run();
-      } catch (RuntimeException | Error e) {
-        failed(e);
-      }
+      runGuarded(task);
+    }
+  }
+
+  /** Runs a task or timer; what it throws is reported and the loop goes on. */
+  private void runGuarded(Runnable task) {
+    try {
+      task.run();
+    } catch (RuntimeException | Error e) {
+      failed(e);
     }
   }
 
