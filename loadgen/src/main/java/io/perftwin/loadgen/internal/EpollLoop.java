@@ -22,9 +22,9 @@ import java.util.concurrent.locks.LockSupport;
  * waiting), the loop waits with no timeout: nothing it could do on a timer would send anything
  * sooner, and a wait with a timeout costs the kernel a timer per wait, about 10 % of the CPU per
  * request at wrk's rate (docs/benchmarks.md, session 9). Its timers then run at the next I/O
- * event, or when a watchdog thread, which looks every {@value #PARK_CHECK_MICROS} µs, finds the
- * loop has not turned since and wakes it: a stalled target cannot hold timers (timeouts, the
- * tick that hands arrivals to the queue) back longer than that.
+ * event, or when a watchdog thread, which looks every {@value #PARK_CHECK_MICROS} µs, finds on two
+ * looks in a row that the loop has not turned and wakes it: a stalled target cannot hold timers
+ * (timeouts, the tick that hands arrivals to the queue) back longer than about two such periods.
  *
  * <p>Why not Netty's or Vert.x's loop: per turn they read a task queue and a scheduled-task queue
  * with the clock, flip atomic wake-up flags, look up the handle's registration and enter a
@@ -148,7 +148,7 @@ final class EpollLoop implements LoopThread, SocketPoller {
     }
   }
 
-  /** The watchdog: wakes a parked loop that has not turned for {@value #PARK_CHECK_MICROS} µs. */
+  /** The watchdog: wakes a parked loop that two looks {@value #PARK_CHECK_MICROS} µs apart found unmoved. */
   private void watch() {
     long seen = -1;
     while (running) {
